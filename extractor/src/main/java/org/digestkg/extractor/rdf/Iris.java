@@ -1,0 +1,83 @@
+package org.digestkg.extractor.rdf;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.digestkg.extractor.model.ArxivId;
+import org.digestkg.extractor.model.AuthorName;
+
+/**
+ * Mints the graph's IRIs. They are stable: one per arXiv id whatever the version, one per normalised author
+ * name, one per category code, one per digest day; a listing's IRIs hang under its digest's.
+ */
+public final class Iris {
+
+    private Iris() {
+    }
+
+    public static Node paper(ArxivId id) {
+        return iri("paper/" + id.id());
+    }
+
+    /** A paper whose link is not arXiv is identified by its URL. */
+    public static Node paperAt(String url) {
+        return iri("paper/url/" + encode(url));
+    }
+
+    public static Node author(String printedName) {
+        return iri("author/" + encode(AuthorName.normalise(printedName).replace(' ', '_')));
+    }
+
+    public static Node category(String code) {
+        return iri("category/" + encode(code));
+    }
+
+    /** The digest of a day; also the name of the graph its triples live in. */
+    public static Node digest(LocalDate date) {
+        return iri("digest/" + date);
+    }
+
+    /** One paper listed in one digest: the appearance, {@code .../digest/DAY/paper/ID}. */
+    public static Node appearance(LocalDate date, Node paper) {
+        return NodeFactory.createURI(digest(date).getURI() + "/" + paper.getURI().substring(DKG.BASE.length()));
+    }
+
+    /** The author at {@code position} (1-based) of a listing. */
+    public static Node authorship(Node appearance, int position) {
+        return NodeFactory.createURI(appearance.getURI() + "/author/" + position);
+    }
+
+    public static Node categoryCount(LocalDate date, String code) {
+        return NodeFactory.createURI(digest(date).getURI() + "/category/" + encode(code));
+    }
+
+    public static Node note(Node appearance, int index) {
+        return NodeFactory.createURI(appearance.getURI() + "/note/" + index);
+    }
+
+    private static Node iri(String path) {
+        return NodeFactory.createURI(DKG.BASE + path);
+    }
+
+    /**
+     * Percent-encodes what an IRI path segment may not hold; letters of any script stay as they are
+     * (IRIs allow them), so names remain readable.
+     */
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    static String encode(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp) || cp == '-' || cp == '.' || cp == '_' || cp == '~') {
+                b.appendCodePoint(cp);
+            } else {
+                for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    b.append('%').append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
+                }
+            }
+        });
+        return b.toString();
+    }
+}
