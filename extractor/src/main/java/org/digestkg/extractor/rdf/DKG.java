@@ -10,6 +10,8 @@ public final class DKG {
     }
 
     public static final String NS = "https://w3id.org/digest-kg/ontology#";
+    /** The ontology document itself ({@code ontology/digest.ttl}). */
+    public static final String ONTOLOGY = "https://w3id.org/digest-kg/ontology";
     /** Base of every resource IRI the graph mints: papers, authors, categories, digests. */
     public static final String BASE = "https://w3id.org/digest-kg/";
 
@@ -32,6 +34,7 @@ public final class DKG {
     public static final Node CategoryCount = dkg("CategoryCount");
     public static final Node Note = dkg("Note");
     public static final Node Concept = uri(SKOS + "Concept");
+    public static final Node ConceptScheme = uri(SKOS + "ConceptScheme");
     /** The concept scheme holding the arXiv categories. */
     public static final Node arxivCategories = uri(BASE + "category/");
 
@@ -70,6 +73,8 @@ public final class DKG {
     public static final Node result = dkg("result");
     public static final Node conclusion = dkg("conclusion");
     public static final Node failedField = dkg("failedField");
+    /** Super-property of the five generated summary fields (tldr, motivation, method, result, conclusion). */
+    public static final Node summary = dkg("summary");
 
     // digest
     public static final Node date = uri(DCTERMS + "date");

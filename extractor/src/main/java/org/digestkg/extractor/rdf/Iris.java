@@ -57,6 +57,25 @@ public final class Iris {
         return NodeFactory.createURI(appearance.getURI() + "/note/" + index);
     }
 
+    /**
+     * A web page as printed in a digest, made safe as an IRI: the few characters an IRI may never hold (spaces,
+     * controls, {@code <>"{}|\\^`}) are percent-encoded, everything else is kept so the link still resolves.
+     */
+    public static Node webPage(String url) {
+        String s = url.strip();
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp <= 0x20 || cp == 0x7F || "<>\"{}|\\^`".indexOf(cp) >= 0) {
+                for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                    b.append('%').append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
+                }
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return NodeFactory.createURI(b.toString());
+    }
+
     private static Node iri(String path) {
         return NodeFactory.createURI(DKG.BASE + path);
     }

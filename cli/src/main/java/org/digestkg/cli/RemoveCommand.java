@@ -1,0 +1,47 @@
+package org.digestkg.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.digestkg.storage.DigestLoader;
+import org.digestkg.storage.GraphStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = {"Removes digests (by day) from the store. Papers they were the latest listing of",
+                "fall back to their previous listing."},
+        footer = {"", "Example:", "  kg remove 2026-02-23"})
+final class RemoveCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DAY", arity = "1..*", description = "Digest days, YYYY-MM-DD.")
+    List<LocalDate> days;
+
+    @Override
+    public Integer call() {
+        int missing = 0;
+        try (GraphStore s = store.openExisting()) {
+            DigestLoader loader = new DigestLoader(s);
+            for (LocalDate day : days) {
+                if (loader.remove(day)) {
+                    spec.commandLine().getOut().println("removed digest " + day);
+                } else {
+                    spec.commandLine().getErr().println("no digest of " + day + " in " + store.dir());
+                    missing++;
+                }
+            }
+        }
+        return missing == 0 ? 0 : 1;
+    }
+}

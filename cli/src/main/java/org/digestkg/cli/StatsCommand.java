@@ -1,0 +1,45 @@
+package org.digestkg.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.Stats;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Counts papers, authors, authorships, categories, digests and triples; papers per category per day.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Stats st;
+        try (GraphStore s = store.openExisting()) {
+            st = Stats.of(s);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("papers       %,10d%n", st.papers());
+        out.printf("authors      %,10d%n", st.authors());
+        out.printf("authorships  %,10d%n", st.authorships());
+        out.printf("categories   %,10d%n", st.categories());
+        out.printf("digests      %,10d%n", st.digests());
+        out.printf("appearances  %,10d%n", st.appearances());
+        out.printf("triples      %,10d   (union of all digests; %,d quads in named graphs)%n", st.triples(), st.quads());
+        out.println();
+        out.println("papers per category per day:");
+        out.printf("  %-10s  %-12s  %6s%n", "date", "category", "papers");
+        st.perCategoryPerDay().forEach(d -> out.printf("  %-10s  %-12s  %6d%n", d.date(), d.category(), d.papers()));
+        out.flush();
+        return 0;
+    }
+}

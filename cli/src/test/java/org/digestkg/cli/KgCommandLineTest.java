@@ -1,0 +1,223 @@
+package org.digestkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI end to end, in-process, on the sample digests: what a user types and what they see. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KgCommandLineTest {
+
+    @TempDir
+    static Path tmp;
+    static String store;
+    static List<SampleOracle> samples;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static synchronized Run kg(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Kg.commandLine().execute(args);
+            System.out.flush();
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    @BeforeAll
+    static void build() {
+        store = tmp.resolve("store").toString();
+        samples = SampleOracle.all();
+        assertEquals(275, samples.size(), "the oracle reads every sample entry");
+        Run r = kg("build", "--store", store, SampleOracle.root().resolve("data").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("2 digests loaded"), r.out());
+        assertTrue(r.out().contains("275 papers"), r.out());
+    }
+
+    @Test
+    @Order(1)
+    void helpWorksOnEveryCommand() {
+        Run top = kg("--help");
+        assertEquals(0, top.exit());
+        for (String cmd : List.of("build", "query", "export", "stats", "remove")) {
+            assertTrue(top.out().contains(cmd), "--help lists " + cmd);
+            Run r = kg(cmd, "--help");
+            assertEquals(0, r.exit(), cmd);
+            assertTrue(r.out().contains("Usage: kg " + cmd), r.out());
+        }
+    }
+
+    @Test
+    void papersListsEverySamplePaperWithItsExactTitle() {
+        Run r = kg("query", "--store", store, "--format", "csv", "papers");
+        assertEquals(0, r.exit(), r.err());
+        List<QuerySolution> rows = rows(r.out(), ResultSetLang.RS_CSV);
+        assertEquals(275, rows.size());
+        Map<String, SampleOracle> byKey = new HashMap<>();
+        samples.forEach(s -> byKey.put(s.arxivId() + "@" + s.date(), s));
+        for (QuerySolution row : rows) {
+            String key = row.get("arxivId").toString() + "@" + row.get("date").asLiteral().getLexicalForm();
+            SampleOracle expected = byKey.remove(key);
+            assertTrue(expected != null, "unexpected or repeated row " + key);
+            assertEquals(expected.title(), row.get("title").asLiteral().getLexicalForm());
+            assertEquals(expected.category(), row.get("category").asLiteral().getLexicalForm());
+        }
+        assertTrue(byKey.isEmpty(), "missing " + byKey.keySet());
+    }
+
+    @Test
+    void authorshipsGiveEveryAuthorListExactlyAsPrinted() {
+        Run r = kg("query", "--store", store, "--format", "tsv", "authorships");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, List<String>> lists = new HashMap<>();
+        for (QuerySolution row : rows(r.out(), ResultSetLang.RS_TSV)) {
+            List<String> names = lists.computeIfAbsent(row.get("arxivId").asLiteral().getLexicalForm(), k -> new ArrayList<>());
+            int position = row.get("position").asLiteral().getInt();
+            assertEquals(names.size() + 1, position, "positions run 1, 2, 3 ... in order");
+            names.add(row.get("name").asLiteral().getLexicalForm());
+        }
+        for (SampleOracle s : samples) {
+            assertEquals(s.authors(), lists.get(s.arxivId()), s.arxivId());
+        }
+    }
+
+    @Test
+    void paperTextReturnsEveryFieldVerbatim() {
+        Run r = kg("query", "--store", store, "--format", "json", "paper-text");
+        assertEquals(0, r.exit(), r.err());
+        List<QuerySolution> rows = rows(r.out(), ResultSetLang.RS_JSON);
+        assertEquals(275, rows.size());
+        Map<String, QuerySolution> byKey = new HashMap<>();
+        rows.forEach(row -> byKey.put(row.get("arxivId").asLiteral().getLexicalForm() + "@"
+                + row.get("date").asLiteral().getLexicalForm(), row));
+        Map<String, String> vars = Map.of("TL;DR", "tldr", "Motivation", "motivation", "Method", "method",
+                "Result", "result", "Conclusion", "conclusion", "Abstract", "abstract");
+        int checked = 0;
+        for (SampleOracle s : samples) {
+            QuerySolution row = byKey.get(s.arxivId() + "@" + s.date());
+            for (var field : s.fields().entrySet()) {
+                var value = row.get(vars.get(field.getKey()));
+                assertTrue(value != null, s.arxivId() + " " + field.getKey());
+                assertEquals(field.getValue(), value.asLiteral().getLexicalForm(), s.arxivId() + " " + field.getKey());
+                checked++;
+            }
+            assertEquals("en", row.get("abstract").asLiteral().getLanguage());
+        }
+        assertTrue(checked >= 275 * 6, "every field of every paper was compared: " + checked);
+    }
+
+    @Test
+    void parametersNarrowANamedQuery() {
+        Run r = kg("query", "--store", store, "--format", "csv", "--param", "arxivId=2602.02537", "authorships");
+        List<QuerySolution> rows = rows(r.out(), ResultSetLang.RS_CSV);
+        assertEquals(19, rows.size());
+        assertEquals("Runjie Zhou", rows.get(0).get("name").asLiteral().getLexicalForm());
+    }
+
+    @Test
+    void inlineQueriesAndTableOutput() {
+        Run r = kg("query", "--store", store, "-e",
+                "PREFIX dkg: <https://w3id.org/digest-kg/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a dkg:Paper }");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("275"), r.out());
+        assertTrue(r.out().contains("| n "), "a table for people: " + r.out());
+    }
+
+    @Test
+    void constructPrintsTurtle() {
+        Run r = kg("query", "--store", store, "-e",
+                "CONSTRUCT { ?p ?x ?o } WHERE { ?p <https://w3id.org/digest-kg/ontology#arxivId> \"2602.02537\" ; ?x ?o }");
+        assertEquals(0, r.exit(), r.err());
+        var g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.out(), Lang.TURTLE).parse(g);
+        assertTrue(g.size() > 19, "the paper's triples: " + g.size());
+    }
+
+    @Test
+    void exportNQuadsKeepsBothDigestGraphs() throws Exception {
+        Path out = tmp.resolve("kg.nq");
+        Run r = kg("export", "--store", store, "--format", "nq", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        DatasetGraph back = DatasetGraphFactory.createGeneral();
+        RDFParser.source(out).lang(Lang.NQUADS).parse(back);
+        assertEquals(2, org.apache.jena.atlas.iterator.Iter.count(back.listGraphNodes()));
+        assertTrue(Files.size(out) > 100_000);
+    }
+
+    @Test
+    void statsCountsTheSamples() {
+        Run r = kg("stats", "--store", store);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*papers\\s+275\\b.*"), r.out());
+        assertTrue(r.out().matches("(?s).*digests\\s+2\\b.*"), r.out());
+        assertTrue(r.out().matches("(?s).*2026-02-04\\s+cs\\.CV\\s+86\\b.*"), r.out());
+        assertTrue(r.out().matches("(?s).*2026-02-23\\s+cs\\.MA\\s+2\\b.*"), r.out());
+    }
+
+    @Test
+    @Order(100)
+    void buildingAgainChangesNothing() {
+        Run r = kg("build", "--store", store, SampleOracle.root().resolve("data").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("0 digests loaded, 2 unchanged"), r.out());
+    }
+
+    @Test
+    void mistakesGetAMessageAndANonZeroExit() {
+        Run unknown = kg("query", "--store", store, "no-such-query");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no query named 'no-such-query'"), unknown.err());
+        Run missing = kg("build", "--store", tmp.resolve("other").toString(), tmp.resolve("nothing-here").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("nothing-here"), missing.err());
+        Run noStore = kg("stats", "--store", tmp.resolve("absent").toString());
+        assertNotEquals(0, noStore.exit());
+        assertTrue(noStore.err().contains("no store at"), noStore.err());
+        Run badSparql = kg("query", "--store", store, "-e", "SELECT WHERE {");
+        assertNotEquals(0, badSparql.exit());
+        assertTrue(badSparql.err().contains("kg query:"), badSparql.err());
+    }
+
+    private static List<QuerySolution> rows(String text, Lang lang) {
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), lang);
+        List<QuerySolution> rows = new ArrayList<>();
+        rs.forEachRemaining(rows::add);
+        return rows;
+    }
+}

@@ -1,0 +1,21 @@
+package org.digestkg.extractor.parse;
+
+import java.util.List;
+
+/**
+ * The lines of one entry, from its heading to the next heading.
+ *
+ * @param line    1-based line of the heading in the file; line {@code i} of the block is {@code line + i}
+ * @param section the category heading the entry is listed under, or null
+ * @param lines   the heading first, then the entry's lines, without line terminators
+ */
+record EntryBlock(int line, String section, List<String> lines) {
+
+    EntryBlock {
+        lines = List.copyOf(lines);
+    }
+
+    int lineOf(int index) {
+        return line + index;
+    }
+}

@@ -1,0 +1,121 @@
+package org.digestkg.storage;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFOps;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.digestkg.extractor.rdf.DKG;
+
+/** Writes the store, or one of its graphs, in a standard RDF syntax; streams where the syntax allows it. */
+public final class Exporter {
+
+    private final DatasetGraph dsg;
+
+    public Exporter(GraphStore store) {
+        this.dsg = store.datasetGraph();
+    }
+
+    /** The prefixes written at the top of Turtle and TriG output. */
+    public static PrefixMap prefixes() {
+        PrefixMap pm = PrefixMapFactory.create();
+        pm.add("dkg", DKG.NS);
+        pm.add("paper", DKG.BASE + "paper/");
+        pm.add("author", DKG.BASE + "author/");
+        pm.add("category", DKG.BASE + "category/");
+        pm.add("digest", DKG.BASE + "digest/");
+        pm.add("dcterms", DKG.DCTERMS);
+        pm.add("foaf", DKG.FOAF);
+        pm.add("skos", DKG.SKOS);
+        pm.add("xsd", DKG.XSD);
+        pm.add("rdfs", DKG.RDFS);
+        return pm;
+    }
+
+    /**
+     * Writes {@code graph} (a digest IRI), or everything when null: all named graphs for quad syntaxes, the union
+     * graph for triple syntaxes.
+     *
+     * @return the number of triples or quads written
+     */
+    public long export(ExportFormat format, Node graph, OutputStream out) {
+        return Txn.calculateRead(dsg, () -> {
+            if (graph != null && !dsg.containsGraph(graph)) {
+                throw new IllegalArgumentException("no graph <" + graph.getURI() + "> in the store");
+            }
+            if (!format.streaming) {
+                return writeInMemory(format, graph, out);
+            }
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.format, null);
+            Counting counting = new Counting(writer);
+            counting.start();
+            StreamRDFOps.sendPrefixesToStream(prefixes(), counting);
+            if (format.quads) {
+                Iterator<Quad> quads = graph == null ? dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
+                        : dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
+                quads.forEachRemaining(q -> {
+                    if (!q.isDefaultGraph()) counting.quad(q);
+                });
+            } else {
+                Graph g = graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph);
+                g.find().forEachRemaining(counting::triple);
+            }
+            counting.finish();
+            return counting.count;
+        });
+    }
+
+    private long writeInMemory(ExportFormat format, Node graph, OutputStream out) {
+        if (format.quads) {
+            DatasetGraph copy = DatasetGraphFactory.create();
+            copy.prefixes().putAll(prefixes());
+            long[] n = {0};
+            (graph == null ? dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY) : dsg.find(graph, Node.ANY, Node.ANY, Node.ANY))
+                    .forEachRemaining(q -> {
+                        if (!q.isDefaultGraph()) {
+                            copy.add(q);
+                            n[0]++;
+                        }
+                    });
+            RDFDataMgr.write(out, copy, format.format);
+            return n[0];
+        }
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        prefixes().forEach((p, uri) -> g.getPrefixMapping().setNsPrefix(p, uri));
+        (graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph)).find().forEachRemaining(g::add);
+        RDFDataMgr.write(out, g, format.format);
+        return g.size();
+    }
+
+    /** Passes everything through and counts triples and quads. */
+    private static final class Counting extends org.apache.jena.riot.system.StreamRDFWrapper {
+        long count;
+
+        Counting(StreamRDF other) {
+            super(other);
+        }
+
+        @Override
+        public void triple(Triple triple) {
+            count++;
+            super.triple(triple);
+        }
+
+        @Override
+        public void quad(Quad quad) {
+            count++;
+            super.quad(quad);
+        }
+    }
+}

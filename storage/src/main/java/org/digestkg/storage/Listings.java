@@ -1,0 +1,70 @@
+package org.digestkg.storage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.extractor.rdf.ListingFacts;
+
+/**
+ * Keeps the latest-listing rule true across digests: a paper's title, authors, main category and abstract hang
+ * off the paper only in the graph of its latest listing; in older digests' graphs they hang off that listing's
+ * appearance node, so earlier versions stay traceable through their digest and the union sees one version.
+ * Must be called inside a write transaction.
+ */
+final class Listings {
+
+    private final DatasetGraph dsg;
+
+    Listings(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
+    /** Days of the digests that list {@code paper}, other than {@code except}. */
+    List<LocalDate> daysListing(Node paper, LocalDate except) {
+        List<LocalDate> days = new ArrayList<>();
+        dsg.find(Node.ANY, Node.ANY, DKG.paper, paper).forEachRemaining(q -> {
+            LocalDate day = dayOf(q.getGraph());
+            if (day != null && !day.equals(except)) days.add(day);
+        });
+        return days;
+    }
+
+    /** The digest graph in which {@code paper} currently carries its facts, if any. */
+    Optional<Node> holder(Node paper) {
+        var it = dsg.find(Node.ANY, paper, DKG.title, Node.ANY);
+        try {
+            return it.hasNext() ? Optional.of(it.next().getGraph()) : Optional.empty();
+        } finally {
+            Iter.close(it);
+        }
+    }
+
+    /** The listing in {@code graph} is no longer the paper's latest: its facts move onto its appearance. */
+    void demote(Node graph, Node paper) {
+        ListingFacts.demote(dsg, paper, dayOf(graph));
+    }
+
+    /** After the digest of {@code removedDay} lost {@code paper}, the latest remaining listing takes over. */
+    void promoteLatestRemaining(Node paper, LocalDate removedDay) {
+        daysListing(paper, removedDay).stream().max(LocalDate::compareTo)
+                .ifPresent(day -> ListingFacts.promote(dsg, paper, day));
+    }
+
+    /** The day of a digest graph, from its IRI; null for graphs that are not digests. */
+    static LocalDate dayOf(Node graph) {
+        String iri = graph.isURI() ? graph.getURI() : "";
+        String prefix = DKG.BASE + "digest/";
+        if (!iri.startsWith(prefix) || iri.length() != prefix.length() + 10) return null;
+        try {
+            return LocalDate.parse(iri.substring(prefix.length()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+}

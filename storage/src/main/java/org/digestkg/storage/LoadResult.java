@@ -1,0 +1,38 @@
+package org.digestkg.storage;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.digestkg.extractor.model.Problem;
+
+/**
+ * What loading one digest did.
+ *
+ * @param source   the file as the user named it
+ * @param date     the digest's day, or null when it could not be known
+ * @param status   loaded, unchanged (same bytes as the stored version), or failed (nothing written)
+ * @param papers   papers loaded
+ * @param authors  distinct authors in this digest
+ * @param triples  triples in the digest's graph after loading
+ * @param failedFields summary fields that said only "Error"/"N/A" and were recorded as absent
+ */
+public record LoadResult(String source, LocalDate date, Status status, long papers, long authors, long triples,
+                         long failedFields, List<Problem> warnings, List<Problem> rejected, Duration time, String error) {
+
+    public enum Status { LOADED, UNCHANGED, FAILED }
+
+    public LoadResult {
+        warnings = List.copyOf(warnings);
+        rejected = List.copyOf(rejected);
+    }
+
+    static LoadResult failed(String source, LocalDate date, String error, Duration time) {
+        return new LoadResult(source, date, Status.FAILED, 0, 0, 0, 0, List.of(), List.of(), time, error);
+    }
+
+    /** Loaded, but something was left out or odd. */
+    public boolean clean() {
+        return status != Status.FAILED && rejected.isEmpty();
+    }
+}

@@ -1,0 +1,58 @@
+package org.digestkg.storage.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
+
+/**
+ * {@code --param NAME=VALUE} bindings. Values become RDF terms bound to {@code ?NAME} by Jena's syntax-level
+ * substitution, never pasted into the query text, so a value cannot change the query's shape.
+ * <p>
+ * A value written as an RDF term ({@code <http://…>}, {@code "x"@en}, {@code "2026-02-04"^^<…#date>} with a full
+ * datatype IRI), a whole number ({@code 42}) or {@code true}/{@code false} is that term; anything else is a plain
+ * string literal, so {@code author=Runjie Zhou} and {@code arxivId=2602.02537} need no quoting.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static Binding parse(List<String> assignments) {
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--param needs NAME=VALUE, got '" + a + "'");
+            String name = a.substring(0, eq).strip();
+            if (name.startsWith("?") || name.startsWith("$")) name = name.substring(1);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("--param name '" + name + "' is not a SPARQL variable name");
+            }
+            values.put(name, term(a.substring(eq + 1)));
+        }
+        BindingBuilder b = BindingBuilder.create();
+        values.forEach((n, v) -> b.add(Var.alloc(n), v));
+        return b.build();
+    }
+
+    static Node term(String value) {
+        String v = value.strip();
+        boolean looksLikeTerm = v.startsWith("<") && v.endsWith(">") || v.startsWith("\"")
+                || v.matches("[+-]?\\d+") || v.equals("true") || v.equals("false");
+        if (looksLikeTerm) {
+            try {
+                return NodeFactoryExtra.parseNode(v);
+            } catch (RiotException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot read parameter value " + value + ": " + e.getMessage());
+            }
+        }
+        return NodeFactory.createLiteralString(value);
+    }
+}
