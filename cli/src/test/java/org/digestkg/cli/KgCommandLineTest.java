@@ -151,6 +151,33 @@ class KgCommandLineTest {
     }
 
     @Test
+    void aParameterFiltersEveryNamedQueryInsteadOfRelabellingRows() {
+        for (String query : List.of("papers", "paper-text", "authorships")) {
+            Run r = kg("query", "--store", store, "--format", "json", "--param", "arxivId=2602.02537", query);
+            assertEquals(0, r.exit(), query + ": " + r.err());
+            List<QuerySolution> rows = rows(r.out(), ResultSetLang.RS_JSON);
+            assertTrue(!rows.isEmpty(), query);
+            for (QuerySolution row : rows) {
+                if (row.contains("title")) {
+                    assertTrue(row.get("title").toString().startsWith("WorldVQA"), query + " returned " + row);
+                }
+                if (row.contains("abstract")) {
+                    assertTrue(row.get("abstract").asLiteral().getLexicalForm().startsWith("We introduce WorldVQA"), query + " returned " + row);
+                }
+            }
+        }
+        Run byCategory = kg("query", "--store", store, "--format", "csv", "--param", "category=cs.MA", "papers");
+        assertEquals(2, rows(byCategory.out(), ResultSetLang.RS_CSV).size());
+    }
+
+    @Test
+    void aParameterTheQueryDoesNotUseIsRefused() {
+        Run r = kg("query", "--store", store, "--param", "arxivid=2602.02537", "papers");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no variable ?arxivid"), r.err());
+    }
+
+    @Test
     void inlineQueriesAndTableOutput() {
         Run r = kg("query", "--store", store, "-e",
                 "PREFIX dkg: <https://w3id.org/digest-kg/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a dkg:Paper }");

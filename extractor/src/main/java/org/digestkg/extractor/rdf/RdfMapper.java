@@ -114,7 +114,9 @@ public final class RdfMapper implements DigestSink {
             quad(paper, DKG.page, Iris.webPage(p.link()));
         }
         if (blankToNull(p.title()) != null) quad(facts, DKG.title, string(p.title()));
+        // the generator files each paper under its main category, so a listing that prints none has its section's
         String main = blankToNull(p.mainCategory());
+        if (main == null) main = blankToNull(p.section());
         if (main != null) quad(facts, DKG.mainCategory, concept(main));
 
         int position = 0;

@@ -139,6 +139,12 @@ class RdfMapperTest {
     }
 
     @Test
+    void aListingWithoutMainCategoryTakesItsSection() {
+        Graph g = map(Map.of(), paper("2602.02537").mainCategory(null).section("cs.CL").build()).getGraph(DAY);
+        assertEquals(iri("category/cs.CL"), only(g, WORLDVQA, DKG.mainCategory));
+    }
+
+    @Test
     void noVersionNoArxivVersion() {
         Graph g = map(Map.of(), paper("2602.02537").build()).getGraph(DAY);
         assertTrue(objects(g, WORLDVQA_HERE, DKG.arxivVersion).isEmpty());

@@ -16,7 +16,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.PatternVars;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.query.ResultSetFormatter;
@@ -30,14 +32,27 @@ public final class QueryRunner {
 
     /** Runs {@code queryText} against the store, printing results; returns the number of rows (or triples). */
     public static long run(DatasetGraph dsg, String queryText, Binding params, ResultFormat format, OutputStream out) {
-        Query query = QueryFactory.create(queryText);
+        Query query = parse(queryText, params);
         return Txn.calculateRead(dsg, () -> print(QueryExec.dataset(dsg).query(query).substitution(params), query, format, out));
     }
 
     /** Runs {@code queryText} on a remote SPARQL endpoint. */
     public static long runRemote(String endpoint, String queryText, Binding params, ResultFormat format, OutputStream out) {
-        Query query = QueryFactory.create(queryText);
+        Query query = parse(queryText, params);
         return print(QueryExecHTTP.service(endpoint).query(query).substitution(params), query, format, out);
+    }
+
+    /** Parses the query and refuses parameters it does not use: a typo would otherwise silently filter nothing. */
+    static Query parse(String queryText, Binding params) {
+        Query query = QueryFactory.create(queryText);
+        var used = query.getQueryPattern() == null ? java.util.Set.<Var>of() : PatternVars.vars(query.getQueryPattern());
+        params.vars().forEachRemaining(v -> {
+            if (!used.contains(v)) {
+                throw new IllegalArgumentException("the query has no variable ?" + v.getVarName() + " to bind; it uses "
+                        + used.stream().map(Var::toString).sorted().toList());
+            }
+        });
+        return query;
     }
 
     private static long print(QueryExecBuilder builder, Query query, ResultFormat format, OutputStream out) {
