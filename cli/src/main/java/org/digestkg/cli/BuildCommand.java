@@ -62,38 +62,44 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long t0 = System.nanoTime();
         List<Path> files = DigestFiles.expand(paths);
         if (date != null && files.size() != 1) {
             throw new IllegalArgumentException("--date applies to one file; " + files.size() + " were given");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<LoadResult> results = new ArrayList<>();
-        long distinctAuthors;
-        try (GraphStore s = store.openOrCreate();
-             ProgressBar bar = progressBar(files.size())) {
-            DigestLoader loader = new DigestLoader(s).strict(strict);
-            for (Path file : files) {
-                LoadResult r = loader.load(file, date);
-                results.add(r);
-                if (bar != null) bar.step();
-                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r);
-            }
-            distinctAuthors = loader.distinctAuthors();
+        BuildReport summary;
+        try (GraphStore s = store.openOrCreate()) {
+            summary = load(s, files, date, strict, quiet, out);
         }
-        BuildReport summary = new BuildReport(results, distinctAuthors, Duration.ofNanos(System.nanoTime() - t0));
-        out.println(summary.line());
-        out.flush();
         if (report != null) {
             Files.writeString(report, summary.toJson());
         }
         return summary.allClean() ? 0 : 1;
     }
 
-    private void print(PrintWriter out, LoadResult r) {
+    /** Loads {@code files} into the open store, printing a line per file (problems only when quiet) and a summary. */
+    static BuildReport load(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet, PrintWriter out) {
+        long t0 = System.nanoTime();
+        List<LoadResult> results = new ArrayList<>();
+        DigestLoader loader = new DigestLoader(store).strict(strict);
+        try (ProgressBar bar = progressBar(files.size())) {
+            for (Path file : files) {
+                LoadResult r = loader.load(file, date);
+                results.add(r);
+                if (bar != null) bar.step();
+                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r);
+            }
+        }
+        BuildReport summary = new BuildReport(results, loader.distinctAuthors(), Duration.ofNanos(System.nanoTime() - t0));
+        out.println(summary.line());
+        out.flush();
+        return summary;
+    }
+
+    private static void print(PrintWriter out, LoadResult r) {
         switch (r.status()) {
             case FAILED -> out.printf("FAILED     %s%n  %s%n", r.source(), r.error());
-            case UNCHANGED -> out.printf("unchanged  %s  (%s, %d papers; same bytes as stored)%n", r.source(), r.date(), r.papers());
+            case UNCHANGED -> out.printf("unchanged  %s  %s  (same bytes as stored)%n", r.source(), r.date());
             case LOADED -> out.printf("loaded     %s  %s  %,d papers, %,d authors, %,d triples, %d warnings, %d rejected, %.2f s%n",
                     r.source(), r.date(), r.papers(), r.authors(), r.triples(), r.warnings().size(), r.rejected().size(),
                     r.time().toNanos() / 1e9);
@@ -102,7 +108,7 @@ final class BuildCommand implements Callable<Integer> {
         for (Problem p : r.rejected()) out.println("  rejected: " + p);
     }
 
-    private ProgressBar progressBar(int files) {
+    private static ProgressBar progressBar(int files) {
         if (files < PROGRESS_FROM || System.console() == null) return null;
         return new ProgressBarBuilder().setTaskName("digests").setInitialMax(files)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build();

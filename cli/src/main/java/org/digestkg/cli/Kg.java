@@ -2,6 +2,12 @@ package org.digestkg.cli;
 
 import java.io.PrintWriter;
 
+import org.digestkg.cli.network.AuthorsCommand;
+import org.digestkg.cli.network.CoauthorsCommand;
+import org.digestkg.cli.network.CollaborationsCommand;
+import org.digestkg.cli.network.NetworkCommand;
+import org.digestkg.cli.network.PathCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +23,13 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 StatsCommand.class,
                 RemoveCommand.class,
+                ServeCommand.class,
+                PushCommand.class,
+                CoauthorsCommand.class,
+                PathCommand.class,
+                CollaborationsCommand.class,
+                AuthorsCommand.class,
+                NetworkCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -7,7 +7,7 @@ final class StoreLocked {
     }
 
     static String explain(String message) {
-        if (message != null && message.contains("already locked")) {
+        if (message != null && (message.contains("Failed to get a lock") || message.contains("already locked"))) {
             return message + "\n  The store is in use by another process (a running 'kg serve'?). Stop it, or use another --store.";
         }
         return message;

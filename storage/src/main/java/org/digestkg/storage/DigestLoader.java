@@ -66,16 +66,13 @@ public final class DigestLoader {
         try {
             Txn.executeWrite(dsg, () -> {
                 parser.parse(new Replacing(recorder));
-                if (recorder.unchanged) {
-                    throw new Unchanged();
-                }
                 if (strict && (!recorder.warnings.isEmpty() || !recorder.rejected.isEmpty())) {
                     throw new DigestException(source + ": rejected by --strict: "
                             + (recorder.warnings.size() + recorder.rejected.size()) + " warning(s)");
                 }
             });
         } catch (Unchanged e) {
-            return new LoadResult(source, recorder.day, LoadResult.Status.UNCHANGED, recorder.papers,
+            return new LoadResult(source, recorder.day, LoadResult.Status.UNCHANGED, 0,
                     0, 0, 0, List.of(), List.of(), since(t0), null);
         } catch (RuntimeException e) {
             // The transaction was aborted: the store holds exactly what it held before this digest.
@@ -127,7 +124,6 @@ public final class DigestLoader {
 
     private static final class Recorder {
         LocalDate day;
-        boolean unchanged;
         long papers;
         long triples;
         long failedFields;
@@ -160,8 +156,8 @@ public final class DigestLoader {
             recorder.day = day;
             graph = Iris.digest(day);
             if (storedSha256(graph).filter(digest.sha256()::equals).isPresent()) {
-                recorder.unchanged = true;
-                return;
+                // stops the parser before it reads a line: the stored graph is this very file's
+                throw new Unchanged();
             }
             heldBefore = papersHeldBy(graph);
             dsg.removeGraph(graph);
@@ -171,12 +167,11 @@ public final class DigestLoader {
 
         @Override
         public void claimedCount(String code, int count) {
-            if (mapper != null) mapper.claimedCount(code, count);
+            mapper.claimedCount(code, count);
         }
 
         @Override
         public void paper(Paper paper) {
-            if (mapper == null) return;
             Node node = paper.arxivId() != null ? Iris.paper(paper.arxivId()) : Iris.paperAt(paper.link());
             if (listed.add(node)) {
                 latest = listings.daysListing(node, day).stream().noneMatch(d -> d.isAfter(day));
@@ -202,7 +197,6 @@ public final class DigestLoader {
 
         @Override
         public void finish() {
-            if (mapper == null) return;
             mapper.finish();
             recorder.triples = dsg.getGraph(graph).size();
             for (Node paper : heldBefore) {

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * The author line {@code *A,B,C*}. Not read as markdown emphasis: names end in {@code *} (a footnote mark),
  * so {@code *X,Mariia Gladkova**} is X and "Mariia Gladkova*" and emphasis rules would eat the marks.
+ * Names are separated by {@code ,} (with or without a space) or the full-width {@code ，}.
  */
 final class AuthorLine {
 
@@ -21,12 +22,20 @@ final class AuthorLine {
     /** The names as printed, in order: one leading and one trailing {@code *} removed, split at commas. */
     static List<String> names(String line) {
         String s = line.strip();
-        String inner = s.substring(1, s.length() - 1);
+        return split(s.substring(1, s.length() - 1));
+    }
+
+    /** Names separated by commas, as printed, blank ones left out. */
+    static List<String> split(String list) {
         List<String> names = new ArrayList<>();
-        for (String part : inner.split(",", -1)) {
-            String name = part.strip();
-            if (!name.isEmpty()) {
-                names.add(name);
+        int from = 0;
+        for (int i = 0; i <= list.length(); i++) {
+            if (i == list.length() || list.charAt(i) == ',' || list.charAt(i) == '，') {
+                String name = list.substring(from, i).strip();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+                from = i + 1;
             }
         }
         return names;

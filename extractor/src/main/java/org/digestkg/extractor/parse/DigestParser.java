@@ -1,17 +1,11 @@
 package org.digestkg.extractor.parse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,6 +24,39 @@ import org.digestkg.extractor.model.Digest;
  * order, then {@code finish}. {@code finish} is called only when the whole file was read; if the file cannot
  * be read a {@link DigestException} is thrown instead. Bad entries are rejected one by one and never stop the
  * digest.
+ *
+ * <p>One reader serves every template dialect of the generator's forks: the differences are data in the label
+ * table ({@link Labels#standard()}: synonyms, other languages, heading-style labels, which labels end an
+ * abstract) plus a few layout rules in {@link EntryParser} (translated title line, authors and category on one
+ * line, several categories, {@code ---} rules, arXiv mirrors and DOI links).
+ *
+ * <p>Bad input, each reported with the file and line ({@link org.digestkg.extractor.model.Problem}):
+ * <table>
+ * <caption>What happens to bad input</caption>
+ * <tr><th>input</th><th>outcome</th></tr>
+ * <tr><td>missing or unreadable file; no date</td><td>{@link DigestException}, no event</td></tr>
+ * <tr><td>binary data: a NUL byte, a UTF-16 byte-order mark, or a first 64 KiB that is mostly control
+ *     characters or not UTF-8 ({@link FileCheck})</td><td>{@link DigestException} "not a text file", no event</td></tr>
+ * <tr><td>empty or blank file</td><td>an empty digest: {@code start}, {@code finish}, no warning (a day
+ *     without papers is a digest too)</td></tr>
+ * <tr><td>text without any entry heading (not a digest)</td><td>an empty digest and the warning
+ *     "no entries found" (line 0)</td></tr>
+ * <tr><td>bytes that are not UTF-8 in a text file</td><td>replaced by U+FFFD; warning "invalid UTF-8" at each
+ *     such line (the first 100, then a count)</td></tr>
+ * <tr><td>byte-order mark; CRLF or lone CR line ends</td><td>read as usual, no warning</td></tr>
+ * <tr><td>a line over {@value DigestReader#MAX_LINE_CHARS} characters</td><td>its entry rejected (outside an
+ *     entry: warning, line ignored); memory per line stays bounded</td></tr>
+ * <tr><td>an entry over {@value DigestReader#MAX_ENTRY_CHARS} characters or {@value DigestReader#MAX_ENTRY_LINES}
+ *     lines</td><td>rejected, its lines dropped as they are read</td></tr>
+ * <tr><td>an entry with no title, no link or no authors; a heading over {@value EntryHeading#MAX_LENGTH}
+ *     characters</td><td>rejected</td></tr>
+ * <tr><td>a file truncated mid-entry</td><td>the last entry kept if it has title, link and authors, with a
+ *     warning if it ends inside {@code <details>}; else rejected</td></tr>
+ * <tr><td>deeply nested HTML</td><td>never parsed as HTML: layout lines are skipped, other text kept as
+ *     written</td></tr>
+ * </table>
+ * Nothing here recurses on the input or runs a pattern over a huge line, so no input overflows the stack or
+ * takes more than linear time; flexmark sees only an entry's heading line.
  */
 public final class DigestParser {
 
@@ -74,36 +101,32 @@ public final class DigestParser {
         return Optional.empty();
     }
 
+    /**
+     * Reads the file and streams what it finds to {@code sink}.
+     *
+     * @throws DigestException when the file cannot be read or is not a text file; nothing is sent to the sink (a
+     *                         read error after the first pass, e.g. the file vanishing, leaves {@code finish} unsent)
+     */
     public void parse(DigestSink sink) {
         Objects.requireNonNull(sink, "sink");
-        sink.start(new Digest(date, sourceName, sha256()));
-        // InputStreamReader replaces bytes that are not UTF-8 with U+FFFD, which DigestReader reports per line
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-            new DigestReader(sourceName, labels, sink).read(in);
+        FileCheck check;
+        try (InputStream in = Files.newInputStream(file)) {
+            check = FileCheck.of(in);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        Optional<String> notText = check.notText();
+        if (notText.isPresent()) {
+            throw new DigestException("digest " + sourceName + " is not a text file: " + notText.get()
+                    + "; nothing was read");
+        }
+        sink.start(new Digest(date, sourceName, check.sha256()));
+        try (InputStream in = Files.newInputStream(file)) {
+            new DigestReader(sourceName, date, labels, sink).read(new LineReader(in, DigestReader.MAX_LINE_CHARS));
         } catch (IOException e) {
             throw unreadable(e);
         }
         sink.finish();
-    }
-
-    private String sha256() {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private DigestException unreadable(IOException e) {

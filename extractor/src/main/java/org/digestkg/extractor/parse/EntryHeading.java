@@ -20,6 +20,9 @@ import com.vladsch.flexmark.util.ast.Node;
  */
 record EntryHeading(int rank, String title, String link) {
 
+    /** Longer heading lines are not read: no title is that long, and flexmark never sees a huge input. */
+    static final int MAX_LENGTH = 4096;
+
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final Pattern RANK_PREFIX = Pattern.compile("^\\s*(?:\\[(\\d{1,9})\\]\\s*)?$");
     // for titles flexmark cannot take as a link (unbalanced brackets): the title is everything up to the last "]("
@@ -28,6 +31,9 @@ record EntryHeading(int rank, String title, String link) {
 
     /** The heading's number, title and link, or empty when the line has no title link at all. */
     static Optional<EntryHeading> parse(String line) {
+        if (line.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         Optional<EntryHeading> viaMarkdown = viaMarkdown(line);
         if (viaMarkdown.isPresent()) {
             return viaMarkdown;

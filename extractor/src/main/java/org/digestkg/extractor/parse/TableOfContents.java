@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 import org.digestkg.extractor.model.Problem;
 
 /**
- * The digest's own claim of how many papers each category holds ({@code - [cs.CV](#cs.CV) [Total: 86]}),
+ * The digest's own claim of how many papers each category holds ({@code - [cs.CV](#cs.CV) [Total: 86]},
+ * {@code - [cs.CV](#cs.CV) [总数: 86]}),
  * checked against the entries actually found under each category heading.
  */
 final class TableOfContents {
@@ -21,14 +22,18 @@ final class TableOfContents {
     record Claim(String code, int count, int line) {
     }
 
+    // "[Total: 86]", and in Chinese forks "[总数: 86]", "[总计：86]", "[共 86 篇]"
     private static final Pattern CLAIM = Pattern.compile(
-            "^\\s*[-*+]\\s*\\[([^\\]]+)\\]\\(#[^)]*\\)\\s*\\[Total\\s*[:：]\\s*(\\d{1,9})\\]\\s*$",
+            "\\s*[-*+]\\s*\\[([^\\]]+)\\]\\(#[^)]*\\)\\s*\\[\\s*(?:Total|总数|总计|合计|共)\\s*[:：]?\\s*(\\d{1,9})\\s*篇?\\s*\\]\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Claim> claims = new LinkedHashMap<>();
     private final Map<String, Integer> found = new HashMap<>();
 
     static Optional<Claim> claim(String line, int lineNo) {
+        if (line.length() > Lines.MAX_STRUCTURE_LINE) {
+            return Optional.empty();
+        }
         Matcher m = CLAIM.matcher(line);
         if (!m.matches()) {
             return Optional.empty();

@@ -160,7 +160,7 @@ class DigestFixturesTest {
         assertEquals("https://arxiv.org/abs/cs/0501001v2", sink.papers.get(0).link());
         assertEquals("https://openreview.net/forum?id=abc_DEF", sink.papers.get(3).link());
         assertEquals(List.of("2026-01-04-ids.md:18: link 'https://openreview.net/forum?id=abc_DEF' is not an arXiv URL;"
-                + " paper has no arXiv id"), messages(sink.warnings));
+                + " paper has no arXiv id and is identified by its URL"), messages(sink.warnings));
     }
 
     @Test

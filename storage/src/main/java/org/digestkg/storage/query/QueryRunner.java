@@ -18,7 +18,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.PatternVars;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.query.ResultSetFormatter;
@@ -45,7 +46,7 @@ public final class QueryRunner {
     /** Parses the query and refuses parameters it does not use: a typo would otherwise silently filter nothing. */
     static Query parse(String queryText, Binding params) {
         Query query = QueryFactory.create(queryText);
-        var used = query.getQueryPattern() == null ? java.util.Set.<Var>of() : PatternVars.vars(query.getQueryPattern());
+        var used = OpVars.mentionedVars(Algebra.compile(query));
         params.vars().forEachRemaining(v -> {
             if (!used.contains(v)) {
                 throw new IllegalArgumentException("the query has no variable ?" + v.getVarName() + " to bind; it uses "

@@ -1,0 +1,85 @@
+package org.digestkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.digestkg.server.KgServer;
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.Stats;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the store with Apache Jena Fuseki and its web UI: the UI at /, SPARQL at /kg/sparql,",
+                "the Graph Store Protocol (read) at /kg/data. The default graph is the union of all digests.",
+                "Given digests (PATH...), it first loads those that are new or changed.",
+                "Read-only unless --update, which then requires credentials (--passwd). Ctrl-C stops it cleanly."},
+        footer = {"", "Examples:",
+                "  kg serve data/",
+                "  kg serve --port 8080",
+                "  kg serve --update --passwd users.txt      (users.txt: lines user:password)"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = KgServer.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--update", description = "Allow SPARQL Update and Graph Store Protocol writes (needs --passwd).")
+    boolean update;
+
+    @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user:password'.")
+    Path passwordFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Stop a query after this many seconds (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Digests or folders to load first (unchanged ones are skipped).")
+    List<Path> paths = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        GraphStore s = paths.isEmpty() ? store.openExisting() : store.openOrCreate();
+        KgServer server;
+        try {
+            if (!paths.isEmpty()) {
+                BuildCommand.load(s, DigestFiles.expand(paths), null, false, true, out);
+            }
+            KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update);
+            if (passwordFile != null) b.passwordFile(passwordFile);
+            server = b.build().start().installShutdownHook();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        Stats st = Stats.of(s);
+        out.printf("Serving %,d papers from %d digests in %s (%s).%n", st.papers(), st.digests(), store.dir(),
+                update ? "updates allowed with credentials" : "read-only");
+        out.printf("  Fuseki UI   %s/%n", server.serverUrl());
+        out.printf("  SPARQL      %s%n", server.sparqlUrl());
+        out.printf("  Graphs      %s?graph=<digest IRI>%n", server.gspUrl());
+        out.println("Ctrl-C stops the server.");
+        out.flush();
+        server.join();
+        return 0;
+    }
+}

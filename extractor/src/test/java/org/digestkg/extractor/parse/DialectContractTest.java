@@ -1,0 +1,556 @@
+package org.digestkg.extractor.parse;
+
+import static org.digestkg.extractor.model.Field.ABSTRACT;
+import static org.digestkg.extractor.model.Field.ABSTRACT_TRANSLATION;
+import static org.digestkg.extractor.model.Field.COMMENT;
+import static org.digestkg.extractor.model.Field.CONCLUSION;
+import static org.digestkg.extractor.model.Field.KEYWORDS;
+import static org.digestkg.extractor.model.Field.METHOD;
+import static org.digestkg.extractor.model.Field.MOTIVATION;
+import static org.digestkg.extractor.model.Field.RESULT;
+import static org.digestkg.extractor.model.Field.TLDR;
+import static org.digestkg.extractor.model.Field.TRANSLATED_TITLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.digestkg.extractor.model.Field;
+import org.digestkg.extractor.model.Note;
+import org.digestkg.extractor.model.Paper;
+import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.rdf.Languages;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every template dialect passes. One small hand-written fixture per dialect form seen in the
+ * generator's forks ({@code src/test/resources/digests/dialects}), its expectations written out here; each test
+ * method is one clause of the contract and runs over every dialect.
+ */
+class DialectContractTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
+
+    @TempDir
+    Path tmp;
+
+    // ---------------------------------------------------------------- the dialects and what they must give
+
+    static Stream<Dialect> dialects() {
+        return Stream.of(
+                dialect("plain.md", "the generator's own template: plain labels, <details>, table of contents")
+                        .claim("cs.CL", 2)
+                        .paper(at(12, 1, "cs.CL", "Plain Labels: The Generator's Own Template",
+                                "https://arxiv.org/abs/2603.00101", "2603.00101")
+                                .authors("Ana Silva", "Bo Li", "Chen_Wei Zhang").main("cs.CL")
+                                .field(TLDR, "提出了一个基准。").field(MOTIVATION, "现有评估不足。")
+                                .field(METHOD, "1. 收集数据\n2. 训练模型").field(RESULT, "效果更好。")
+                                .field(CONCLUSION, "方法有效。")
+                                .field(ABSTRACT, "We introduce a benchmark.\nResults: this line is still the abstract.")
+                                .lang(TLDR, "zh"))
+                        .paper(at(37, 2, "cs.CL", "Second Plain Entry", "https://arxiv.org/abs/2603.00102v2",
+                                "2603.00102v2")
+                                .authors("David Eigen").main("cs.CL").field(TLDR, "Short.").field(MOTIVATION, "Why.")
+                                .field(METHOD, "How.").field(RESULT, "What.").field(CONCLUSION, "So.")
+                                .field(ABSTRACT, "An abstract.")),
+                dialect("bold.md", "bold labels, colon inside (**TL;DR:**) and outside (**TL;DR**:)")
+                        .paper(at(3, 1, "cs.CL", "Bold Labels Colon Inside", "https://arxiv.org/abs/2603.00201",
+                                "2603.00201")
+                                .authors("A. Author", "B. Author").main("cs.CL").field(TLDR, "Bold inside.")
+                                .field(MOTIVATION, "Why, in bold.").field(METHOD, "How,\nover two lines.")
+                                .field(RESULT, "What.").field(CONCLUSION, "So.")
+                                .field(ABSTRACT, "An abstract whose second line\nKeywords-like text stays here.")
+                                .field(KEYWORDS, "bold, labels"))
+                        .paper(at(28, 2, "cs.CL", "Bold Labels Colon Outside", "https://arxiv.org/abs/2603.00202",
+                                "2603.00202")
+                                .authors("C. Author").main("cs.LG").field(TLDR, "Colon outside.")
+                                .field(MOTIVATION, "Why.").field(METHOD, "How.").field(RESULT, "What.")
+                                .field(CONCLUSION, "So.").field(ABSTRACT, "Last abstract.")),
+                dialect("quoted.md", "quoted lines (> **TL;DR:** and > TL;DR:), values over several quoted lines")
+                        .paper(at(3, 1, "cs.CV", "Quoted Labels", "https://arxiv.org/abs/2603.00301", "2603.00301")
+                                .authors("A. Author").main("cs.CV").field(TLDR, "Quoted and bold\nover two lines.")
+                                .field(MOTIVATION, "Quoted motivation.")
+                                .field(METHOD, "Quoted method\nwith a second line.")
+                                .field(RESULT, "Quoted result.").field(CONCLUSION, "Quoted conclusion.")
+                                .field(ABSTRACT, "A quoted abstract.\nResult: still the abstract."))
+                        .paper(at(28, 2, "cs.CV", "Plain Quotes", "https://arxiv.org/abs/2603.00302", "2603.00302")
+                                .authors("B. Author").main("cs.CV").field(TLDR, "Plain quoted.")
+                                .field(ABSTRACT, "Plain quoted abstract.")),
+                dialect("chinese.md", "Chinese labels, full-width colons (主要类别：, AI概要：, 原文摘要：, 中文摘要：)")
+                        .paper(at(3, 1, "cs.AI", "Chinese Labels With Full-Width Colons",
+                                "https://arxiv.org/abs/2603.00401", "2603.00401")
+                                .authors("张三", "李四").main("cs.AI").field(TLDR, "一句话总结。")
+                                .field(MOTIVATION, "为什么要做。").field(METHOD, "怎么做的。")
+                                .field(RESULT, "做出了什么。").field(CONCLUSION, "结论如此。")
+                                .field(ABSTRACT, "The original abstract.\n结果：这一行仍属于摘要。")
+                                .field(ABSTRACT_TRANSLATION, "原始摘要的中文翻译。")
+                                .lang(TLDR, "zh").lang(ABSTRACT_TRANSLATION, "zh"))
+                        .paper(at(28, 2, "cs.AI", "Mixed Colons", "https://arxiv.org/abs/2603.00402", "2603.00402")
+                                .authors("王五").main("cs.AI").field(TLDR, "半角冒号。").field(MOTIVATION, "全角冒号。")
+                                .field(ABSTRACT, "English abstract here.")
+                                .field(ABSTRACT_TRANSLATION, "这里是摘要的翻译。")),
+                dialect("headings.md", "heading-style labels (#### 🧩 TL;DR, **TL;DR** alone, <summary>) with the value below")
+                        .paper(at(3, 1, "cs.LG", "Heading-Style Labels", "https://arxiv.org/abs/2603.00501",
+                                "2603.00501")
+                                .authors("A. Author", "B. Author").main("cs.LG")
+                                .field(TLDR, "A summary under a heading\non two lines.").field(MOTIVATION, "Why.")
+                                .field(METHOD, "How.").field(RESULT, "What.").field(CONCLUSION, "So.")
+                                .note("Experiments", "Run on four datasets.")
+                                .field(ABSTRACT, "The abstract under a heading.\nResults: still the abstract."))
+                        .paper(at(31, 2, "cs.LG", "Bold Names Alone", "https://arxiv.org/abs/2603.00502",
+                                "2603.00502")
+                                .authors("C. Author").main("cs.LG").field(TLDR, "Bold name alone.")
+                                .field(ABSTRACT, "Abstract after a bold name.")
+                                .note("Abstract", "Abstract inside a summary block, kept as a second abstract."))
+                        .warning(43, "second Original abstract in the entry; kept as a note, the first one counts"),
+                dialect("synonyms.md", "other names: Category: with several codes, Key words:, Original abstract:, Authors:")
+                        .paper(at(3, 1, "cs.CL", "Other Names for the Same Labels", "https://arxiv.org/abs/2603.00601",
+                                "2603.00601")
+                                .authors("A. Author").main("cs.CL").note("Category", "cs.CL, cs.AI, cs.LG")
+                                .field(TLDR, "Summary.").field(KEYWORDS, "one, two")
+                                .field(ABSTRACT, "The abstract under another name."))
+                        .paper(at(14, 2, "cs.CL", "Keywords and a Single Category",
+                                "https://arxiv.org/abs/2603.00602", "2603.00602")
+                                .authors("B. Author").main("cs.CV").field(KEYWORDS, "three, four")
+                                .field(COMMENT, "12 pages, 3 figures").field(ABSTRACT, "Second abstract."))
+                        .paper(at(22, 3, "cs.CL", "Authors as a Label", "https://arxiv.org/abs/2603.00603",
+                                "2603.00603")
+                                .authors("C. Author", "D. Author").main("cs.CL")
+                                .note("Main category", "cs.CL (Computation and Language)")
+                                .field(TLDR, "Labelled authors.")),
+                dialect("translated-title.md", "a translated title line > *…* under the heading")
+                        .paper(at(3, 1, "cs.CV", "A Translated Title Line", "https://arxiv.org/abs/2603.00701",
+                                "2603.00701")
+                                .authors("A. Author", "B. Author").main("cs.CV")
+                                .field(TRANSLATED_TITLE, "一行翻译的标题").field(TLDR, "标题下面有译文。"))
+                        .paper(at(12, 2, "cs.CV", "Translated Title Without a Blank Line",
+                                "https://arxiv.org/abs/2603.00702", "2603.00702")
+                                .authors("C. Author").main("cs.CV")
+                                .field(TRANSLATED_TITLE, "没有空行的译名").field(TLDR, "直接跟作者。")),
+                dialect("authors-category-line.md", "authors and category on one line: *A, B* | **Main category: cs.CL**")
+                        .paper(at(3, 1, "cs.CL", "Authors and Category on One Line",
+                                "https://arxiv.org/abs/2603.00801", "2603.00801")
+                                .authors("A. Author", "B. Author").main("cs.CL").field(TLDR, "One line for both."))
+                        .paper(at(8, 2, "cs.CL", "Plain Label After the Bar", "https://arxiv.org/abs/2603.00802",
+                                "2603.00802")
+                                .authors("C. Author", "Mariia Gladkova*").main("cs.LG")
+                                .field(TLDR, "A plain label after the bar."))
+                        .paper(at(13, 3, "cs.CL", "Bare Code After the Bar", "https://arxiv.org/abs/2603.00803",
+                                "2603.00803")
+                                .authors("D. Author").main("cs.AI").field(TLDR, "Only a code after the bar.")),
+                dialect("authors-separators.md", "authors joined by ',' or ', ' or '，'; a blank line before the authors")
+                        .paper(at(3, 1, "cs.CL", "Comma Without Space", "https://arxiv.org/abs/2603.00901",
+                                "2603.00901")
+                                .authors("Young-Jun_Lee", "Ana Silva", "Mariia Gladkova*").main("cs.CL"))
+                        .paper(at(8, 2, "cs.CL", "Comma and Space, Blank Line Before",
+                                "https://arxiv.org/abs/2603.00902", "2603.00902")
+                                .authors("Ana Silva", "Bo Li", "Chen Wei").main("cs.CL"))
+                        .paper(at(14, 3, "cs.CL", "Full-Width Commas", "https://arxiv.org/abs/2603.00903",
+                                "2603.00903")
+                                .authors("张三", "李四", "王五").main("cs.CL")),
+                dialect("category-placement.md", "main category inside <details>, or missing")
+                        .paper(at(3, 1, "cs.CV", "Main Category Inside Details", "https://arxiv.org/abs/2603.01001",
+                                "2603.01001")
+                                .authors("A. Author").main("cs.CV").field(TLDR, "Category comes later.")
+                                .field(ABSTRACT, "The abstract."))
+                        .paper(at(14, 2, "cs.CV", "No Main Category At All", "https://arxiv.org/abs/2603.01002",
+                                "2603.01002")
+                                .authors("B. Author").main(null).field(TLDR, "None given."))
+                        .warning(14, "entry has no 'Main category:' line; main category left empty"),
+                dialect("no-details.md", "no <details> at all; the abstract runs to the end of the entry")
+                        .paper(at(3, 1, "cs.RO", "No Details Block", "https://arxiv.org/abs/2603.01101", "2603.01101")
+                                .authors("A. Author").main("cs.RO").field(TLDR, "Summary.").field(MOTIVATION, "Why.")
+                                .field(METHOD, "How.").field(RESULT, "What.").field(CONCLUSION, "So.")
+                                .field(ABSTRACT, "An abstract that runs\nto the end of the entry."))
+                        .paper(at(16, 2, "cs.RO", "Another Without Details", "https://arxiv.org/abs/2603.01102",
+                                "2603.01102")
+                                .authors("B. Author").main("cs.RO").field(TLDR, "Second.")
+                                .field(ABSTRACT, "Second abstract.")),
+                dialect("rules.md", "--- *** - - - rules inside and between entries")
+                        .paper(at(5, 1, "cs.CL", "Rules Inside an Entry", "https://arxiv.org/abs/2603.01201",
+                                "2603.01201")
+                                .authors("A. Author").main("cs.CL").field(TLDR, "Between two rules.")
+                                .field(ABSTRACT, "Ends at the rule."))
+                        .paper(at(20, 2, "cs.CL", "Rule Between Entries", "https://arxiv.org/abs/2603.01202",
+                                "2603.01202")
+                                .authors("B. Author").main("cs.CL").field(TLDR, "Last.")),
+                dialect("out-of-order.md", "entries numbered out of order, twice, or not at all")
+                        .paper(at(3, 5, "cs.CL", "Fifth First", "https://arxiv.org/abs/2603.01305", "2603.01305")
+                                .authors("A. Author").main("cs.CL"))
+                        .paper(at(8, 2, "cs.CL", "Second Next", "https://arxiv.org/abs/2603.01302", "2603.01302")
+                                .authors("B. Author").main("cs.CL"))
+                        .paper(at(13, 2, "cs.CL", "Second Again", "https://arxiv.org/abs/2603.01312", "2603.01312")
+                                .authors("C. Author").main("cs.CL"))
+                        .paper(at(18, 0, "cs.CL", "No Number", "https://arxiv.org/abs/2603.01300", "2603.01300")
+                                .authors("D. Author").main("cs.CL")),
+                dialect("toc-level2.md", "table of contents and category headings at ##")
+                        .claim("cs.CV", 1).claim("cs.LG", 1)
+                        .paper(at(12, 1, "cs.CV", "Level Two Category", "https://arxiv.org/abs/2603.01401",
+                                "2603.01401")
+                                .authors("A. Author").main("cs.CV"))
+                        .paper(at(21, 2, "cs.LG", "Level Two Without Back Link", "https://arxiv.org/abs/2603.01402",
+                                "2603.01402")
+                                .authors("B. Author").main("cs.LG")),
+                dialect("toc-chinese.md", "table of contents in Chinese: # 目录, [总数: N], category heading named in Chinese")
+                        .claim("cs.CV", 1).claim("cs.CL", 1)
+                        .paper(at(12, 1, "cs.CV", "Chinese Table of Contents", "https://arxiv.org/abs/2603.01501",
+                                "2603.01501")
+                                .authors("A. Author").main("cs.CV"))
+                        .paper(at(21, 2, "cs.CL", "Category Named in Chinese", "https://arxiv.org/abs/2603.01502",
+                                "2603.01502")
+                                .authors("B. Author").main("cs.CL")),
+                dialect("no-toc.md", "no table of contents and no category headings")
+                        .paper(at(1, 1, null, "No Table of Contents", "https://arxiv.org/abs/2603.01601", "2603.01601")
+                                .authors("A. Author").main("cs.CL"))
+                        .paper(at(6, 2, null, "No Category Headings Either", "https://arxiv.org/abs/2603.01602",
+                                "2603.01602")
+                                .authors("B. Author").main("cs.CV")),
+                dialect("date-heading.md", "a leading # YYYY-MM-DD line")
+                        .claim("cs.CL", 1)
+                        .paper(at(9, 1, "cs.CL", "After a Date Heading", "https://arxiv.org/abs/2603.01701",
+                                "2603.01701")
+                                .authors("A. Author").main("cs.CL")),
+                dialect("extra-fields.md", "fields beyond the canonical five, in English")
+                        .paper(at(3, 1, "cs.CL", "Every Extra Field", "https://arxiv.org/abs/2603.01801", "2603.01801")
+                                .authors("A. Author").main("cs.CL").field(TRANSLATED_TITLE, "每个额外字段")
+                                .field(TLDR, "Summary.").field(KEYWORDS, "extra, fields")
+                                .field(COMMENT, "Accepted at ACL 2026")
+                                .note("AI comments", "A solid paper.").note("Relevance score", "8/10")
+                                .note("Recommendation", "Read it.").note("Key contributions", "1. One\n2. Two")
+                                .note("Limitations", "Small data.").note("Background", "Prior work.")
+                                .note("Data", "Three corpora.")
+                                .field(ABSTRACT, "The abstract.\nBackground: structured abstracts keep their own headings.")
+                                .field(ABSTRACT_TRANSLATION, "摘要的翻译。"))
+                        .paper(at(35, 2, "cs.CL", "Extra Fields After the Abstract", "https://arxiv.org/abs/2603.01802",
+                                "2603.01802")
+                                .authors("B. Author").main("cs.CL").field(ABSTRACT, "The abstract.")
+                                .field(COMMENT, "9 pages").note("AI comments", "Comes after the abstract.")),
+                dialect("extra-fields-chinese.md", "fields beyond the canonical five, in Chinese")
+                        .paper(at(3, 1, "cs.CL", "Chinese Extra Fields", "https://arxiv.org/abs/2603.01901", "2603.01901")
+                                .authors("张三").main("cs.CL").field(TRANSLATED_TITLE, "中文的标题").field(TLDR, "总结。")
+                                .field(KEYWORDS, "大模型，评测").field(COMMENT, "已被ACL 2026接收")
+                                .note("AI comments", "值得一读。").note("Relevance score", "高")
+                                .note("Recommendation", "推荐阅读").note("Key contributions", "提出新基准。")
+                                .note("Limitations", "数据较少。").note("Background", "相关工作。")
+                                .note("Data", "三个语料库。").field(ABSTRACT, "The abstract.")
+                                .field(ABSTRACT_TRANSLATION, "摘要的翻译。")),
+                dialect("failed.md", "failed summaries: Error, N/A, **Error**, in fields, notes and heading labels")
+                        .paper(at(3, 1, "cs.CL", "Failed Summaries", "https://arxiv.org/abs/2603.02001", "2603.02001")
+                                .authors("A. Author").main("cs.CL").field(RESULT, "Real result.")
+                                .field(ABSTRACT, "Real abstract.").failed(TLDR, MOTIVATION, METHOD, CONCLUSION))
+                        .paper(at(20, 2, "cs.CL", "Heading Labels That Failed", "https://arxiv.org/abs/2603.02002",
+                                "2603.02002")
+                                .authors("B. Author").main("cs.CL").field(ABSTRACT, "Fine abstract.").failed(TLDR))
+                        .warning(8, "TL;DR is 'Error' (failed summary); recorded as absent")
+                        .warning(12, "Motivation is 'N/A' (failed summary); recorded as absent")
+                        .warning(13, "Method is '**Error**' (failed summary); recorded as absent")
+                        .warning(15, "Conclusion is 'error' (failed summary); recorded as absent")
+                        .warning(16, "AI comments is 'Error' (failed summary); recorded as absent")
+                        .warning(25, "TL;DR is 'Error' (failed summary); recorded as absent"),
+                dialect("links.md", "links that are not arXiv (DOI, OpenReview) and arXiv mirrors")
+                        .paper(at(3, 1, "cs.LG", "A DOI Link", "https://doi.org/10.1145/3580305.3599256", null)
+                                .authors("A. Author").main("cs.LG"))
+                        .paper(at(8, 2, "cs.LG", "An OpenReview Link", "https://openreview.net/forum?id=abc_DEF", null)
+                                .authors("B. Author").main("cs.LG"))
+                        .paper(at(13, 3, "cs.LG", "An alphaXiv Mirror", "https://www.alphaxiv.org/abs/2603.02103",
+                                "2603.02103")
+                                .authors("C. Author").main("cs.LG"))
+                        .paper(at(18, 4, "cs.LG", "A Hugging Face Mirror", "https://huggingface.co/papers/2603.02104",
+                                "2603.02104")
+                                .authors("D. Author").main("cs.LG"))
+                        .paper(at(23, 5, "cs.LG", "A papers.cool Mirror", "https://papers.cool/arxiv/2603.02105v3",
+                                "2603.02105v3")
+                                .authors("E. Author").main("cs.LG"))
+                        .paper(at(28, 6, "cs.LG", "An arXiv PDF Link", "http://arxiv.org/pdf/2603.02106v1.pdf",
+                                "2603.02106v1")
+                                .authors("F. Author").main("cs.LG"))
+                        .warning(3, "link 'https://doi.org/10.1145/3580305.3599256' is not an arXiv URL; paper has no"
+                                + " arXiv id and is identified by its URL (DOI 10.1145/3580305.3599256)")
+                        .warning(8, "link 'https://openreview.net/forum?id=abc_DEF' is not an arXiv URL; paper has no"
+                                + " arXiv id and is identified by its URL"),
+                dialect("languages.md", "summaries in English, Chinese, Japanese and Korean: language tags follow the text")
+                        .paper(at(3, 1, "cs.CL", "English Summaries", "https://arxiv.org/abs/2603.02201", "2603.02201")
+                                .authors("A. Author").main("cs.CL")
+                                .field(TLDR, "We show that the method works well on all of the benchmarks.")
+                                .lang(TLDR, "en"))
+                        .paper(at(10, 2, "cs.CL", "Chinese Summaries", "https://arxiv.org/abs/2603.02202", "2603.02202")
+                                .authors("B. Author").main("cs.CL").field(TLDR, "本文提出了一种新的大语言模型评测方法。")
+                                .lang(TLDR, "zh"))
+                        .paper(at(17, 3, "cs.CL", "Japanese Summaries", "https://arxiv.org/abs/2603.02203", "2603.02203")
+                                .authors("C. Author").main("cs.CL").field(TLDR, "本研究では、大規模言語モデルの新しい評価手法を提案する。")
+                                .lang(TLDR, "ja"))
+                        .paper(at(24, 4, "cs.CL", "Korean Summaries", "https://arxiv.org/abs/2603.02204", "2603.02204")
+                                .authors("D. Author").main("cs.CL").field(TLDR, "본 논문은 대규모 언어 모델의 새로운 평가 방법을 제안한다.")
+                                .lang(TLDR, "ko")));
+    }
+
+    // ---------------------------------------------------------------- the contract
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void everyEntryIsAPaper(Dialect d) {
+        RecordingSink sink = d.parse();
+        assertEquals(d.titles(), sink.papers.stream().map(Paper::title).toList(), d.file);
+        assertEquals(List.of(), messages(sink.rejected), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void headingLineRankSectionLinkAndId(Dialect d) {
+        RecordingSink sink = d.parse();
+        assertEquals(d.each(e -> e.line), sink.papers.stream().map(Paper::line).toList(), d.file + " lines");
+        assertEquals(d.each(e -> e.rank), sink.papers.stream().map(Paper::rank).toList(), d.file + " ranks");
+        assertEquals(d.each(e -> e.section), sink.papers.stream().map(Paper::section).toList(), d.file + " sections");
+        assertEquals(d.each(e -> e.link), sink.papers.stream().map(Paper::link).toList(), d.file + " links");
+        assertEquals(d.each(e -> e.arxivId), sink.papers.stream()
+                .map(p -> p.arxivId() == null ? null : p.arxivId().toString()).toList(), d.file + " ids");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void exactAuthorLists(Dialect d) {
+        assertEquals(d.each(e -> e.authors), d.parse().papers.stream().map(Paper::authors).toList(), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void mainCategory(Dialect d) {
+        assertEquals(d.each(e -> e.main), d.parse().papers.stream().map(Paper::mainCategory).toList(), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void exactFieldsInSourceOrder(Dialect d) {
+        List<Paper> papers = d.parse().papers;
+        for (int i = 0; i < papers.size(); i++) {
+            Expected e = d.papers.get(i);
+            assertEquals(e.fields, papers.get(i).fields(), d.file + " " + e.title);
+            assertEquals(List.copyOf(e.fields.keySet()), List.copyOf(papers.get(i).fields().keySet()),
+                    d.file + " " + e.title + " field order");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void exactNotes(Dialect d) {
+        assertEquals(d.each(e -> e.notes), d.parse().papers.stream().map(Paper::notes).toList(), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void failedFieldsAreAbsentAndListed(Dialect d) {
+        List<Paper> papers = d.parse().papers;
+        assertEquals(d.each(e -> e.failed), papers.stream().map(Paper::failed).toList(), d.file);
+        for (Paper p : papers) {
+            p.failed().forEach(f -> assertTrue(!p.fields().containsKey(f), d.file + " " + f + " both failed and present"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void onlyTheExpectedWarnings(Dialect d) {
+        assertEquals(d.warnings, messages(d.parse().warnings), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void claimedCounts(Dialect d) {
+        assertEquals(d.claims, d.parse().claims, d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void everyTextIsVerbatimFromTheFile(Dialect d) throws IOException {
+        String text = Files.readString(d.path(), StandardCharsets.UTF_8);
+        // quoted values lose their "> " markers, so compare them with unquoted lines
+        String unquoted = text.lines().map(l -> l.replaceFirst("^(>[ \\t]?)+", "")).collect(Collectors.joining("\n"));
+        for (Paper p : d.parse().papers) {
+            assertTrue(text.contains("[" + p.title() + "](" + p.link() + ")"), d.file + " " + p.title());
+            p.authors().forEach(a -> assertTrue(text.contains(a), d.file + " " + a));
+            p.fields().values().forEach(v -> assertTrue(unquoted.contains(v), d.file + " " + v));
+            p.notes().forEach(n -> assertTrue(unquoted.contains(n.text()), d.file + " " + n));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void languageTagsFollowTheText(Dialect d) {
+        List<Paper> papers = d.parse().papers;
+        for (int i = 0; i < papers.size(); i++) {
+            Paper p = papers.get(i);
+            d.papers.get(i).languages.forEach((f, tag) -> assertEquals(tag, Languages.tag(p.field(f)), d.file + " " + f));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void eventsStreamInFileOrder(Dialect d) {
+        RecordingSink sink = d.parse();
+        assertEquals("start", sink.events.get(0));
+        assertEquals("finish", sink.events.get(sink.events.size() - 1));
+        assertEquals(1, sink.starts);
+        assertEquals(1, sink.finishes);
+        List<Integer> lines = sink.papers.stream().map(Paper::line).toList();
+        assertEquals(lines.stream().sorted().toList(), lines, d.file);
+    }
+
+    /** Windows line ends and a byte-order mark change nothing, in any dialect. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    void sameResultWithCrlfAndBom(Dialect d) throws IOException {
+        String text = Files.readString(d.path(), StandardCharsets.UTF_8);
+        Path crlf = tmp.resolve(d.file);
+        Files.writeString(crlf, "\uFEFF" + text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        RecordingSink original = d.parse();
+        RecordingSink windows = parse(crlf, d.file);
+        assertEquals(original.papers, windows.papers, d.file);
+        assertEquals(messages(original.warnings), messages(windows.warnings), d.file);
+        assertEquals(original.claims, windows.claims, d.file);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static List<String> messages(List<Problem> problems) {
+        return problems.stream().map(p -> p.line() + ": " + p.message()).toList();
+    }
+
+    static RecordingSink parse(Path file, String name) {
+        RecordingSink sink = new RecordingSink();
+        DigestParser.create().source(file).date(DAY).sourceName(name).build().parse(sink);
+        return sink;
+    }
+
+    static Dialect dialect(String file, String form) {
+        return new Dialect(file, form);
+    }
+
+    static Expected at(int line, int rank, String section, String title, String link, String arxivId) {
+        return new Expected(line, rank, section, title, link, arxivId);
+    }
+
+    /** One dialect fixture and everything its parse must give. */
+    static final class Dialect {
+        final String file;
+        final String form;
+        final List<Expected> papers = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final Map<String, Integer> claims = new LinkedHashMap<>();
+
+        Dialect(String file, String form) {
+            this.file = file;
+            this.form = form;
+        }
+
+        Dialect paper(Expected e) {
+            papers.add(e);
+            return this;
+        }
+
+        Dialect warning(int line, String message) {
+            warnings.add(line + ": " + message);
+            return this;
+        }
+
+        Dialect claim(String code, int count) {
+            claims.put(code, count);
+            return this;
+        }
+
+        Path path() {
+            try {
+                return Path.of(DialectContractTest.class.getResource("/digests/dialects/" + file).toURI());
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new AssertionError("no dialect fixture " + file, e);
+            }
+        }
+
+        RecordingSink parse() {
+            return DialectContractTest.parse(path(), file);
+        }
+
+        List<String> titles() {
+            return each(e -> e.title);
+        }
+
+        <T> List<T> each(Function<Expected, T> f) {
+            return papers.stream().map(f).collect(Collectors.toList()); // keeps nulls
+        }
+
+        @Override
+        public String toString() {
+            return file + " (" + form + ")";
+        }
+    }
+
+    /** One paper a dialect fixture must give. */
+    static final class Expected {
+        final int line;
+        final int rank;
+        final String section;
+        final String title;
+        final String link;
+        final String arxivId;
+        List<String> authors = List.of();
+        String main;
+        final Map<Field, String> fields = new LinkedHashMap<>();
+        final List<Note> notes = new ArrayList<>();
+        Set<Field> failed = Set.of();
+        final Map<Field, String> languages = new LinkedHashMap<>();
+
+        Expected(int line, int rank, String section, String title, String link, String arxivId) {
+            this.line = line;
+            this.rank = rank;
+            this.section = section;
+            this.title = title;
+            this.link = link;
+            this.arxivId = arxivId;
+        }
+
+        Expected authors(String... names) {
+            authors = Arrays.asList(names);
+            return this;
+        }
+
+        Expected main(String code) {
+            main = code;
+            return this;
+        }
+
+        Expected field(Field f, String value) {
+            fields.put(f, value);
+            return this;
+        }
+
+        Expected note(String label, String text) {
+            notes.add(new Note(label, text));
+            return this;
+        }
+
+        Expected failed(Field first, Field... rest) {
+            failed = EnumSet.of(first, rest);
+            return this;
+        }
+
+        Expected lang(Field f, String tag) {
+            languages.put(f, tag);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.digestkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.digestkg.storage.GraphStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Building, starting and stopping: refusals with clear messages, releasing the store, signals. */
+class KgServerLifecycleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void updatesWithoutAPasswordFileAreRefused() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).port(0).update(true).build());
+        assertTrue(e.getMessage().contains("password file"), e.getMessage());
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(dir.resolve("nope")).build());
+        assertTrue(missing.getMessage().contains("not found"), missing.getMessage());
+    }
+
+    @Test
+    void emptyOrMalformedPasswordFilesAreRefused() throws IOException {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Path empty = Files.writeString(dir.resolve("empty"), "# nobody yet\n\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(empty).build());
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+
+        Path noPassword = Files.writeString(dir.resolve("bad"), "alice:secret\nbob\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(noPassword).build());
+        assertTrue(bad.getMessage().contains("line 2"), bad.getMessage());
+
+        Path twice = Files.writeString(dir.resolve("twice"), "alice:secret\nalice:other\n");
+        assertThrows(IllegalArgumentException.class, () -> PasswordFile.load(twice));
+    }
+
+    @Test
+    void passwordFileFormat() throws IOException {
+        Path file = TestData.passwordFile(dir.resolve("pw"), "# comment\n  alice : a:b:c  \n\nbob:x\n");
+        PasswordFile pw = PasswordFile.load(file);
+        assertEquals(List.of("alice", "bob"), List.copyOf(pw.users()));
+        assertTrue(pw.accepts(new BasicCredentials("alice", "a:b:c")));
+        assertTrue(pw.accepts(new BasicCredentials("bob", "x")));
+        assertFalse(pw.accepts(new BasicCredentials("bob", "a:b:c")));
+        assertFalse(pw.accepts(new BasicCredentials("carol", "x")));
+        assertFalse(pw.accepts(null));
+        assertEquals("alice", BasicCredentials.fromAuthorizationHeader(
+                new BasicCredentials("alice", "a:b:c").authorizationHeader()).orElseThrow().user());
+        assertTrue(BasicCredentials.fromAuthorizationHeader("Basic !!!").isEmpty());
+        assertFalse(new BasicCredentials("alice", "a:b:c").toString().contains("a:b:c"));
+    }
+
+    @Test
+    void nothingToServeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> KgServer.builder().build());
+    }
+
+    @Test
+    void closeStopsListeningAndReleasesTheStore() throws Exception {
+        Path storeDir = dir.resolve("tdb2");
+        GraphStore store = TestData.createStore(storeDir);
+        KgServer server = KgServer.builder().store(store).port(0).build().start();
+        int port = server.port();
+        assertEquals(200, Http.get(server.datasetUrl() + "/sparql?query=ASK%7B%7D", null).statusCode());
+
+        Thread joiner = new Thread(server::join);
+        joiner.start();
+        server.close();
+        joiner.join(10_000);
+        assertFalse(joiner.isAlive(), "join() returns once the server is closed");
+        server.close();   // idempotent
+
+        try (Socket s = new Socket()) {
+            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", port), 2000));
+        }
+        assertReopensWithAllData(storeDir, store.datasetGraph());
+    }
+
+    @Test
+    void listensOnTheHostItIsGiven() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        try (KgServer server = KgServer.builder().dataset(dsg).host("127.0.0.2").port(0).build().start()) {
+            assertEquals("http://127.0.0.2:" + server.port() + "/kg", server.datasetUrl());
+            assertEquals(List.of(new InetSocketAddress("127.0.0.2", server.port())), server.listeningAddresses());
+            assertEquals(200, Http.get(server.sparqlUrl() + "?query=ASK%7B%7D", null).statusCode());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).host("no-such-host.invalid").build());
+    }
+
+    @Test
+    void aTakenPortIsReportedClearly() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        try (KgServer first = KgServer.builder().dataset(dsg).port(0).build().start();
+             KgServer second = KgServer.builder().dataset(dsg).port(first.port()).build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            assertEquals(200, Http.get(first.sparqlUrl() + "?query=ASK%7B%7D", null).statusCode());
+        }
+    }
+
+    @Test
+    void givenDatasetIsLeftOpenForItsOwner() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        TestData.load(dsg);
+        try (KgServer server = KgServer.builder().dataset(dsg).port(0).build().start()) {
+            assertEquals(200, Http.get(server.datasetUrl() + "/sparql?query=ASK%7B%7D", null).statusCode());
+        }
+        assertEquals(7L, (long) Txn.calculateRead(dsg, () -> (long) dsg.stream().count()));
+    }
+
+    @Test
+    void sigtermStopsTheServerAndReleasesTheStore() throws Exception {
+        Path storeDir = dir.resolve("tdb2-signal");
+        TestData.createStore(storeDir).close();
+        Path portFile = dir.resolve("port");
+        Path log = dir.resolve("serve.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ServeForTest.class.getName(), storeDir.toString(), portFile.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(portFile) && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(portFile), () -> "server did not start: " + read(log));
+            int port = Integer.parseInt(Files.readString(portFile).trim());
+            HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/kg/sparql?query=ASK%7B%7D", null);
+            assertEquals(200, r.statusCode());
+
+            p.destroy();   // SIGTERM, as from kill or a service manager; Ctrl-C (SIGINT) runs the same hooks
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "server process did not stop");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertTrue(read(log).contains("Stopped the knowledge graph server"), read(log));
+        assertReopensWithAllData(storeDir, null);
+    }
+
+    /**
+     * Opens the store again and reads all quads back from disk. When {@code previous} is given (the dataset of a
+     * store the server was given in this JVM), the new one must be a different object: TDB2 hands out its cached
+     * dataset for a directory until that is released.
+     */
+    private static void assertReopensWithAllData(Path storeDir, DatasetGraph previous) {
+        GraphStore again = GraphStore.open(storeDir);
+        try {
+            DatasetGraph dsg = again.datasetGraph();
+            assertNotSame(previous, dsg, "the store was not released");
+            assertEquals(7L, (long) Txn.calculateRead(dsg, () -> (long) dsg.stream().count()));
+        } finally {
+            again.close();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}

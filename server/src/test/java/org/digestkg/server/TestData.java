@@ -1,0 +1,77 @@
+package org.digestkg.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.digestkg.storage.GraphStore;
+
+/** Two small digests in two named graphs: 4 + 3 triples, titles Alpha, Beta (first) and Gamma (second). */
+final class TestData {
+
+    static final String EX = "https://example.org/kg/";
+    static final Node DIGEST_1 = NodeFactory.createURI("https://example.org/digest/2025-01-01");
+    static final Node DIGEST_2 = NodeFactory.createURI("https://example.org/digest/2025-01-02");
+    static final int TRIPLES_1 = 4;
+    static final int TRIPLES_2 = 3;
+    static final String PREFIXES = "PREFIX ex: <" + EX + ">\n";
+
+    private TestData() {}
+
+    static Graph digest1() {
+        Graph g = GraphFactory.createDefaultGraph();
+        paper(g, "p1", "Alpha");
+        paper(g, "p2", "Beta");
+        return g;
+    }
+
+    static Graph digest2() {
+        Graph g = GraphFactory.createDefaultGraph();
+        paper(g, "p3", "Gamma");
+        g.add(Triple.create(uri("p3"), uri("cites"), uri("p1")));
+        return g;
+    }
+
+    /** A real TDB2 store in {@code dir} holding both digests, written in one write transaction. */
+    static GraphStore createStore(Path dir) {
+        GraphStore store = GraphStore.open(dir);
+        load(store.datasetGraph());
+        return store;
+    }
+
+    static void load(DatasetGraph dsg) {
+        Txn.executeWrite(dsg, () -> {
+            digest1().find().forEach(t -> dsg.add(DIGEST_1, t.getSubject(), t.getPredicate(), t.getObject()));
+            digest2().find().forEach(t -> dsg.add(DIGEST_2, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    /** A password file readable by its owner only, as the server advises. */
+    static Path passwordFile(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+        return file;
+    }
+
+    static Node uri(String local) {
+        return NodeFactory.createURI(EX + local);
+    }
+
+    private static void paper(Graph g, String id, String title) {
+        g.add(Triple.create(uri(id), RDF.type.asNode(), uri("Paper")));
+        g.add(Triple.create(uri(id), uri("title"), NodeFactory.createLiteralString(title)));
+    }
+}
