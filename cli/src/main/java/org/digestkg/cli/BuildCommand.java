@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.LoadResult;
+import org.digestkg.storage.RdfImport;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,13 +28,25 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store, one transaction per digest.",
-                "A digest already stored with the same bytes is skipped; a changed one replaces its graph.",
-                "Exits 0 when everything loaded, 1 when anything was rejected (after loading all that was good)."},
+        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store,",
+                "one transaction per digest. A digest already stored with the same bytes is",
+                "skipped; a changed one replaces its graph.",
+                "",
+                "Also imports RDF files (a 'kg export'), one transaction per file, by extension:",
+                "  .nq .trig .jsonld   each named graph in the file replaces the stored graph",
+                "                      of that name",
+                "  .ttl .nt .rdf .owl .xml   the triples go into one named graph,",
+                "      " + RdfImport.GRAPH_BASE + "<file name>, which they replace",
+                "Folders are searched for *.md, *.markdown and these RDF extensions.",
+                "",
+                "Problems are printed as file:line: message. Exits 0 when everything loaded",
+                "(warnings allowed), 1 when an entry was rejected or a file failed (after",
+                "loading all that was good)."},
         footer = {"", "Examples:",
                 "  kg build data/",
                 "  kg build --date 2026-02-04 digest.md",
-                "  kg build --report report.json ~/digests/"})
+                "  kg build --report report.json ~/digests/",
+                "  kg build --store copy kg.nq"})
 final class BuildCommand implements Callable<Integer> {
 
     /** Below this many files a progress bar is noise. */
@@ -45,10 +59,10 @@ final class BuildCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-            description = "The digest's day, for a file whose name carries no date (one file only).")
+            description = "The digest's day, for a file whose name carries no date (one digest only).")
     LocalDate date;
 
-    @Option(names = "--strict", description = "Reject a digest on any warning instead of loading what was good.")
+    @Option(names = "--strict", description = "Reject a digest (or an RDF file) on any warning instead of loading what was good.")
     boolean strict;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the build report as JSON.")
@@ -57,7 +71,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary and problems.")
     boolean quiet;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Digest files or folders.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Digest files, RDF files to import, or folders.")
     List<Path> paths;
 
     @Override
@@ -65,6 +79,9 @@ final class BuildCommand implements Callable<Integer> {
         List<Path> files = DigestFiles.expand(paths);
         if (date != null && files.size() != 1) {
             throw new IllegalArgumentException("--date applies to one file; " + files.size() + " were given");
+        }
+        if (date != null && DigestFiles.isImport(files.get(0))) {
+            throw new IllegalArgumentException("--date applies to a digest, not to an RDF file: " + files.get(0));
         }
         PrintWriter out = spec.commandLine().getOut();
         BuildReport summary;
@@ -81,16 +98,29 @@ final class BuildCommand implements Callable<Integer> {
     static BuildReport load(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet, PrintWriter out) {
         long t0 = System.nanoTime();
         List<LoadResult> results = new ArrayList<>();
+        List<ImportResult> imports = new ArrayList<>();
         DigestLoader loader = new DigestLoader(store).strict(strict);
+        RdfImport importer = new RdfImport(store).strict(strict);
+        List<Path> digests = files.stream().filter(f -> !DigestFiles.isImport(f)).toList();
         try (ProgressBar bar = progressBar(files.size())) {
             for (Path file : files) {
-                LoadResult r = loader.load(file, date);
-                results.add(r);
+                if (!DigestFiles.isImport(file)) continue;
+                ImportResult i = importer.load(file);
+                imports.add(i);
+                if (!quiet || !i.clean() || !i.warnings().isEmpty()) print(out, i);
                 if (bar != null) bar.step();
-                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r);
+                out.flush();
             }
+            // digests go together: many new ones take the bulk path, and each is reported once committed
+            loader.loadAll(digests, date, r -> {
+                results.add(r);
+                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r);
+                if (bar != null) bar.step();
+                out.flush();
+            });
         }
-        BuildReport summary = new BuildReport(results, loader.distinctAuthors(), Duration.ofNanos(System.nanoTime() - t0));
+        BuildReport summary = new BuildReport(results, imports, loader.distinctAuthors(),
+                Duration.ofNanos(System.nanoTime() - t0));
         out.println(summary.line());
         out.flush();
         return summary;
@@ -106,6 +136,16 @@ final class BuildCommand implements Callable<Integer> {
         }
         for (Problem p : r.warnings()) out.println("  warning: " + p);
         for (Problem p : r.rejected()) out.println("  rejected: " + p);
+    }
+
+    private static void print(PrintWriter out, ImportResult i) {
+        if (i.clean()) {
+            out.printf("imported   %s  (%,d quads into %d graph%s; %.2f s)%n", i.source(), i.quads(),
+                    i.graphs().size(), i.graphs().size() == 1 ? "" : "s", i.time().toNanos() / 1e9);
+        } else {
+            out.printf("FAILED     %s%n  %s%n", i.source(), i.error());
+        }
+        for (Problem p : i.warnings()) out.println("  warning: " + p);
     }
 
     private static ProgressBar progressBar(int files) {

@@ -6,9 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The digest files named on the command line: files as given, folders searched for {@code *.md}. */
+import org.digestkg.storage.RdfImport;
+
+/**
+ * The files named on the command line: files as given, folders searched for digests ({@code *.md},
+ * {@code *.markdown}) and RDF files to import ({@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf *.owl *.xml}, see
+ * {@link RdfImport#langOf(Path)}). A file named explicitly is an RDF import if its extension says so, else a digest.
+ */
 final class DigestFiles {
 
     private DigestFiles() {
@@ -21,7 +28,7 @@ final class DigestFiles {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase().matches(".*\\.(md|markdown)"))
+                            .filter(f -> isDigest(f) || RdfImport.isRdf(f))
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
@@ -34,5 +41,15 @@ final class DigestFiles {
             }
         }
         return files;
+    }
+
+    /** Whether a file found in a folder is a digest: {@code .md} or {@code .markdown}. */
+    static boolean isDigest(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
+    }
+
+    /** Whether a file is to be imported as RDF rather than read as a digest. */
+    static boolean isImport(Path file) {
+        return RdfImport.isRdf(file);
     }
 }

@@ -109,6 +109,11 @@ class ServeAndPushTest {
         var ui = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().toLowerCase().contains("fuseki"), "the Fuseki UI");
+        // the banner comes after the server answers: wait for it rather than race it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.readString(log).contains("Fuseki UI   " + base + "/") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertTrue(Files.readString(log).contains("Fuseki UI   " + base + "/"), Files.readString(log));
     }
 

@@ -8,11 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.system.Txn;
 import org.digestkg.extractor.model.AuthorName;
 import org.digestkg.extractor.model.Digest;
@@ -47,11 +49,95 @@ public final class DigestLoader {
     }
 
     /**
-     * Loads one digest file.
+     * Loads one digest file in its own transaction.
      *
      * @param date the digest's day, or null to take it from the file name
      */
     public LoadResult load(Path file, LocalDate date) {
+        dsg.begin(TxnType.WRITE);
+        try {
+            Attempt a = attempt(file, date);
+            if (a.result.status() == LoadResult.Status.LOADED) dsg.commit(); else dsg.abort();
+            return committed(a);
+        } finally {
+            dsg.end();
+        }
+    }
+
+    /**
+     * Loads digests in order, handing each result to {@code done} once it is committed. Consecutive digests share
+     * a write transaction (up to {@link #BATCH_QUADS} quads): TDB2 copies every index block a transaction touches,
+     * so a few large transactions cost far less than one per digest. Each digest stays all or nothing: when one
+     * fails after writing, the batch is aborted and redone one transaction per digest, so the failure affects
+     * that digest alone. A build killed mid-batch leaves the store at its last commit; rerunning completes it.
+     *
+     * @param date the day of every file, or null to take each from its file name
+     */
+    public void loadAll(List<Path> files, LocalDate date, Consumer<LoadResult> done) {
+        for (int from = 0; from < files.size(); from += BULK_CHUNK) {
+            List<Path> chunk = files.subList(from, Math.min(files.size(), from + BULK_CHUNK));
+            if (chunk.size() < BULK_FROM) {
+                loadEach(chunk, date, done);
+                continue;
+            }
+            BulkLoad.Outcome outcome = new BulkLoad(dsg, strict).load(chunk, date);
+            for (Path file : chunk) {
+                LoadResult r = outcome.results().get(file);
+                if (r == null) continue; // left over: loaded below
+                if (r.status() == LoadResult.Status.LOADED) authorsSeen.addAll(outcome.authors().get(file));
+                done.accept(r);
+            }
+            loadEach(outcome.leftOver(), date, done);
+        }
+    }
+
+    /** From this many digests on, {@link BulkLoad} takes them; fewer go one small transaction batch at a time. */
+    static final int BULK_FROM = Integer.getInteger("kg.bulkFrom", 8);
+    /** Digests per bulk transaction: what a killed build can lose, and what the loader holds at once. */
+    static final int BULK_CHUNK = Integer.getInteger("kg.bulkChunk", 400);
+
+    private void loadEach(List<Path> files, LocalDate date, Consumer<LoadResult> done) {
+        int next = 0;
+        while (next < files.size()) {
+            int first = next;
+            List<Attempt> batch = new ArrayList<>();
+            long quads = 0;
+            boolean redo = false;
+            dsg.begin(TxnType.WRITE);
+            try {
+                while (next < files.size() && quads < BATCH_QUADS) {
+                    Attempt a = attempt(files.get(next++), date);
+                    if (a.dirty) {
+                        redo = true;
+                        break;
+                    }
+                    batch.add(a);
+                    quads += a.result.triples();
+                }
+                if (redo) dsg.abort(); else dsg.commit();
+            } finally {
+                dsg.end();
+            }
+            if (redo) {
+                for (int i = first; i < next; i++) done.accept(load(files.get(i), date));
+            } else {
+                batch.forEach(a -> done.accept(committed(a)));
+            }
+        }
+    }
+
+    /** Quads after which a batch of digests is committed. */
+    static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
+
+    /**
+     * What loading one digest inside the caller's write transaction did.
+     *
+     * @param dirty it failed after writing to the store, so the transaction must be aborted
+     */
+    private record Attempt(LoadResult result, Set<String> authors, boolean dirty) {
+    }
+
+    private Attempt attempt(Path file, LocalDate date) {
         long t0 = System.nanoTime();
         String source = file.toString();
         DigestParser parser;
@@ -60,29 +146,25 @@ public final class DigestLoader {
             if (date != null) b.date(date);
             parser = b.build();
         } catch (DigestException e) {
-            return LoadResult.failed(source, date, e.getMessage(), since(t0));
+            return new Attempt(LoadResult.failed(source, date, e.getMessage(), since(t0)), Set.of(), false);
         }
-        Recorder recorder = new Recorder();
+        DigestRecord recorder = new DigestRecord();
         try {
-            Txn.executeWrite(dsg, () -> {
-                parser.parse(new Replacing(recorder));
-                if (strict && (!recorder.warnings.isEmpty() || !recorder.rejected.isEmpty())) {
-                    throw new DigestException(source + ": rejected by --strict: "
-                            + (recorder.warnings.size() + recorder.rejected.size()) + " warning(s)");
-                }
-            });
+            parser.parse(new Replacing(recorder));
+            recorder.checkStrict(strict, source);
         } catch (Unchanged e) {
-            return new LoadResult(source, recorder.day, LoadResult.Status.UNCHANGED, 0,
-                    0, 0, 0, List.of(), List.of(), since(t0), null);
+            return new Attempt(new LoadResult(source, recorder.day, LoadResult.Status.UNCHANGED, 0,
+                    0, 0, 0, List.of(), List.of(), since(t0), null), Set.of(), false);
         } catch (RuntimeException e) {
-            // The transaction was aborted: the store holds exactly what it held before this digest.
             String why = e instanceof DigestException ? e.getMessage() : source + ": " + e;
-            return LoadResult.failed(source, recorder.day, why, since(t0));
+            return new Attempt(LoadResult.failed(source, recorder.day, why, since(t0)), Set.of(), recorder.wrote);
         }
-        authorsSeen.addAll(recorder.authors);
-        return new LoadResult(source, recorder.day, LoadResult.Status.LOADED, recorder.papers,
-                recorder.authors.size(), recorder.triples, recorder.failedFields, recorder.warnings,
-                recorder.rejected, since(t0), null);
+        return new Attempt(recorder.loaded(source, since(t0)), recorder.authors, false);
+    }
+
+    private LoadResult committed(Attempt a) {
+        if (a.result.status() == LoadResult.Status.LOADED) authorsSeen.addAll(a.authors);
+        return a.result;
     }
 
     /** Distinct normalised author names over every digest this loader has loaded. */
@@ -101,6 +183,16 @@ public final class DigestLoader {
             held.forEach(p -> listings.promoteLatestRemaining(p, day));
             return true;
         });
+    }
+
+    /** The hash of the file a stored digest graph was loaded from, if the graph exists. */
+    static Optional<String> storedSha256(DatasetGraph dsg, Node graph) {
+        var it = dsg.find(graph, graph, DKG.sha256, Node.ANY);
+        try {
+            return it.hasNext() ? Optional.of(it.next().getObject().getLiteralLexicalForm()) : Optional.empty();
+        } finally {
+            Iter.close(it);
+        }
     }
 
     private Set<Node> papersHeldBy(Node graph) {
@@ -122,22 +214,13 @@ public final class DigestLoader {
         }
     }
 
-    private static final class Recorder {
-        LocalDate day;
-        long papers;
-        long triples;
-        long failedFields;
-        final Set<String> authors = new HashSet<>();
-        final List<Problem> warnings = new ArrayList<>();
-        final List<Problem> rejected = new ArrayList<>();
-    }
 
     /**
      * Between the parser and the RDF mapper: replaces the digest's previous graph, applies the latest-listing
      * rule against the other digests in the store, and records what happened.
      */
     private final class Replacing implements DigestSink {
-        private final Recorder recorder;
+        private final DigestRecord recorder;
         private final Listings listings = new Listings(dsg);
         private final Set<Node> listed = new HashSet<>();
         private Set<Node> heldBefore = Set.of();
@@ -146,7 +229,7 @@ public final class DigestLoader {
         private RdfMapper mapper;
         private boolean latest;
 
-        Replacing(Recorder recorder) {
+        Replacing(DigestRecord recorder) {
             this.recorder = recorder;
         }
 
@@ -155,11 +238,12 @@ public final class DigestLoader {
             day = digest.date();
             recorder.day = day;
             graph = Iris.digest(day);
-            if (storedSha256(graph).filter(digest.sha256()::equals).isPresent()) {
+            if (storedSha256(dsg, graph).filter(digest.sha256()::equals).isPresent()) {
                 // stops the parser before it reads a line: the stored graph is this very file's
                 throw new Unchanged();
             }
             heldBefore = papersHeldBy(graph);
+            recorder.wrote = true;
             dsg.removeGraph(graph);
             mapper = new RdfMapper(StreamRDFLib.dataset(dsg), (paper, d) -> latest);
             mapper.start(digest);
@@ -172,27 +256,25 @@ public final class DigestLoader {
 
         @Override
         public void paper(Paper paper) {
-            Node node = paper.arxivId() != null ? Iris.paper(paper.arxivId()) : Iris.paperAt(paper.link());
+            Node node = Iris.paper(paper);
             if (listed.add(node)) {
                 latest = listings.daysListing(node, day).stream().noneMatch(d -> d.isAfter(day));
                 if (latest) {
                     listings.holder(node).filter(g -> !g.equals(graph)).ifPresent(g -> listings.demote(g, node));
                 }
             }
-            recorder.papers++;
-            recorder.failedFields += paper.failed().size();
-            paper.authors().forEach(a -> recorder.authors.add(AuthorName.normalise(a)));
+            recorder.paper(paper);
             mapper.paper(paper);
         }
 
         @Override
         public void warning(Problem problem) {
-            recorder.warnings.add(problem);
+            recorder.warning(problem);
         }
 
         @Override
         public void rejected(Problem problem) {
-            recorder.rejected.add(problem);
+            recorder.rejected(problem);
         }
 
         @Override
@@ -204,13 +286,5 @@ public final class DigestLoader {
             }
         }
 
-        private Optional<String> storedSha256(Node graph) {
-            var it = dsg.find(graph, graph, DKG.sha256, Node.ANY);
-            try {
-                return it.hasNext() ? Optional.of(it.next().getObject().getLiteralLexicalForm()) : Optional.empty();
-            } finally {
-                Iter.close(it);
-            }
-        }
     }
 }

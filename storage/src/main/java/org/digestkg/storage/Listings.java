@@ -56,6 +56,24 @@ final class Listings {
                 .ifPresent(day -> ListingFacts.promote(dsg, paper, day));
     }
 
+    /**
+     * Makes the latest-listing rule hold for {@code paper} whatever state it is in: the facts hang off the paper in
+     * the graph of its latest listing only. Used after a bulk load, whose listings were mapped ahead of knowing
+     * which digests would succeed.
+     */
+    void settle(Node paper) {
+        List<LocalDate> days = daysListing(paper, null);
+        if (days.isEmpty()) return;
+        LocalDate latest = days.stream().max(LocalDate::compareTo).get();
+        boolean latestHolds = false;
+        List<Node> holders = new ArrayList<>();
+        dsg.find(Node.ANY, paper, DKG.title, Node.ANY).forEachRemaining(q -> holders.add(q.getGraph()));
+        for (Node g : holders) {
+            if (latest.equals(dayOf(g))) latestHolds = true; else ListingFacts.demote(dsg, paper, dayOf(g));
+        }
+        if (!latestHolds) ListingFacts.promote(dsg, paper, latest);
+    }
+
     /** The day of a digest graph, from its IRI; null for graphs that are not digests. */
     static LocalDate dayOf(Node graph) {
         String iri = graph.isURI() ? graph.getURI() : "";

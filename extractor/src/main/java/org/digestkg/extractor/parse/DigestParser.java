@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.digestkg.extractor.model.ArxivId;
 import org.digestkg.extractor.model.Digest;
 
 /**
@@ -109,6 +112,50 @@ public final class DigestParser {
      */
     public void parse(DigestSink sink) {
         Objects.requireNonNull(sink, "sink");
+        sink.start(new Digest(date, sourceName, checkedText().sha256()));
+        try (InputStream in = Files.newInputStream(file)) {
+            new DigestReader(sourceName, date, labels, sink).read(new LineReader(in, DigestReader.MAX_LINE_CHARS));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        sink.finish();
+    }
+
+    /** An entry heading: where it is and the link it gives, with the link's arXiv id when it has one. */
+    public record Heading(int line, ArxivId arxivId, String link) {
+    }
+
+    /** What {@link #scanHeadings()} finds: the digest, and its entries' headings in order. */
+    public record HeadingScan(Digest digest, List<Heading> headings) {
+    }
+
+    /**
+     * Reads only the entry headings: which papers the digest lists, at a fraction of a full parse. A loader that
+     * must know every paper's latest listing before it maps any uses this. It sees the links exactly as
+     * {@link #parse} does; an entry that a full parse then rejects still has its heading here.
+     *
+     * @throws DigestException as {@link #parse} does
+     */
+    public HeadingScan scanHeadings() {
+        Digest digest = new Digest(date, sourceName, checkedText().sha256());
+        List<Heading> headings = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            LineReader lines = new LineReader(in, DigestReader.MAX_LINE_CHARS);
+            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+                if (!l.isCut() && Lines.isEntryHeading(l.text())) {
+                    int line = l.number();
+                    EntryHeading.parse(l.text()).ifPresent(h -> headings.add(
+                            new Heading(line, PaperLinks.arxivId(h.link()).orElse(null), h.link())));
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        return new HeadingScan(digest, headings);
+    }
+
+    /** Hashes the file and refuses one that is not text, before anything is read from it. */
+    private FileCheck checkedText() {
         FileCheck check;
         try (InputStream in = Files.newInputStream(file)) {
             check = FileCheck.of(in);
@@ -120,13 +167,7 @@ public final class DigestParser {
             throw new DigestException("digest " + sourceName + " is not a text file: " + notText.get()
                     + "; nothing was read");
         }
-        sink.start(new Digest(date, sourceName, check.sha256()));
-        try (InputStream in = Files.newInputStream(file)) {
-            new DigestReader(sourceName, date, labels, sink).read(new LineReader(in, DigestReader.MAX_LINE_CHARS));
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-        sink.finish();
+        return check;
     }
 
     private DigestException unreadable(IOException e) {

@@ -7,6 +7,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.digestkg.extractor.model.ArxivId;
 import org.digestkg.extractor.model.AuthorName;
+import org.digestkg.extractor.model.Paper;
 
 /**
  * Mints the graph's IRIs. They are stable: one per arXiv id whatever the version, one per normalised author
@@ -19,6 +20,15 @@ public final class Iris {
 
     public static Node paper(ArxivId id) {
         return iri("paper/" + id.id());
+    }
+
+    /** The paper an entry lists: by its arXiv id, or by its URL when the link is not arXiv. */
+    public static Node paper(Paper p) {
+        if (p.arxivId() != null) return paper(p.arxivId());
+        if (p.link() == null || p.link().isBlank()) {
+            throw new IllegalArgumentException("entry at line " + p.line() + " has neither an arXiv id nor a link");
+        }
+        return paperAt(p.link().strip());
     }
 
     /** A paper whose link is not arXiv is identified by its URL. */

@@ -92,7 +92,7 @@ public final class RdfMapper implements DigestSink {
     public void paper(Paper p) {
         requireStarted();
         LocalDate day = digest.date();
-        Node paper = paperNode(p);
+        Node paper = Iris.paper(p);
         Node appearance = Iris.appearance(day, paper);
         String section = blankToNull(p.section());
 
@@ -210,14 +210,6 @@ public final class RdfMapper implements DigestSink {
             case KEYWORDS -> quad(facts, p, text(value));
             default -> quad(appearance, p, text(value));
         }
-    }
-
-    private static Node paperNode(Paper p) {
-        if (p.arxivId() != null) return Iris.paper(p.arxivId());
-        if (p.link() == null || p.link().isBlank()) {
-            throw new IllegalArgumentException("entry at line " + p.line() + " has neither an arXiv id nor a link");
-        }
-        return Iris.paperAt(p.link().strip());
     }
 
     /** Records that {@code paper} is listed under {@code section}; false if it already was. */

@@ -1,0 +1,167 @@
+package org.digestkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of a {@code kg build} halfway through leaves a store that opens and answers, holding every
+ * digest it committed complete and nothing of the one it was writing; building again completes it, and the
+ * result is the graph a build that was never interrupted gives.
+ */
+class KilledBuildTest {
+
+    private static final int DIGESTS = 40;
+    private static final int PER_DIGEST = 30;
+    /** Consecutive days share PER_DIGEST - STEP papers, so each load also rewrites earlier digests' graphs. */
+    private static final int STEP = 10;
+    private static final int KILL_AFTER = 5;
+    private static final Pattern ARXIV = Pattern.compile("\\]\\(https://arxiv\\.org/abs/([^)v]+)");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBuildKilledHalfwayLeavesAConsistentStoreThatARerunCompletes() throws Exception {
+        long t0 = System.nanoTime();
+        Path dir = tmp.resolve("digests");
+        List<String> days = writeDigests(dir);
+        Path store = tmp.resolve("store");
+        Path log = tmp.resolve("build.err");
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // bulk transactions of 5 digests, so the kill lands between commits as well as inside one
+        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=5", "-cp", System.getProperty("java.class.path"), Kg.class.getName(),
+                "build", "--store", store.toString(), dir.toString())
+                .redirectError(log.toFile()).start();
+        List<String> seen = new ArrayList<>();
+        int loaded = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                seen.add(line);
+                if (line.startsWith("loaded") && ++loaded == KILL_AFTER) {
+                    build.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no close
+                    break;
+                }
+            }
+        } finally {
+            build.destroyForcibly();
+        }
+        assertTrue(build.waitFor(30, TimeUnit.SECONDS), "the build was killed");
+        assertEquals(KILL_AFTER, loaded, "the build printed " + seen + "\n" + Files.readString(log));
+        assertTrue(build.exitValue() != 0, "killed, not finished");
+        long killedAt = System.nanoTime();
+
+        // the store opens and answers
+        var stats = KgCommandLineTest.kg("stats", "--store", store.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        Matcher m = Pattern.compile("(?m)^digests\\s+(\\d+)").matcher(stats.out());
+        assertTrue(m.find(), stats.out());
+        int stored = Integer.parseInt(m.group(1));
+        assertTrue(stored >= KILL_AFTER && stored < DIGESTS, "killed halfway: " + stored + " digests stored");
+
+        // the digests stored are the first ones, each complete: as many papers as its table of contents claims
+        Map<String, long[]> graphs = digestGraphs(store);
+        assertEquals(days.subList(0, stored), List.copyOf(graphs.keySet()), "a prefix of the days, in order");
+        graphs.forEach((day, counts) -> {
+            assertEquals(PER_DIGEST, counts[0], day + " claims");
+            assertEquals(counts[0], counts[1], day + ": papers in its graph");
+            assertEquals(counts[0], counts[2], day + ": appearances in its graph");
+        });
+
+        // and the latest-listing rule holds across them: each paper's facts are in exactly one digest's graph
+        var held = KgCommandLineTest.kg("query", "--store", store.toString(), "--format", "csv", "-e", """
+                PREFIX dkg: <https://w3id.org/digest-kg/ontology#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                SELECT (COUNT(*) AS ?n) {
+                  { SELECT ?p (COUNT(DISTINCT ?g) AS ?holders)
+                    { ?p a dkg:Paper OPTIONAL { GRAPH ?g { ?p dcterms:title ?t } } } GROUP BY ?p }
+                  FILTER (?holders != 1)
+                }""");
+        assertEquals(0, held.exit(), held.err());
+        assertEquals("0", held.out().strip().lines().reduce((a, b) -> b).orElseThrow().strip(), held.out());
+
+        // building again completes it: what was stored is unchanged, the rest loads
+        var rerun = KgCommandLineTest.kg("build", "--store", store.toString(), dir.toString());
+        assertEquals(0, rerun.exit(), rerun.out() + rerun.err());
+        assertEquals(stored, rerun.out().lines().filter(l -> l.startsWith("unchanged")).count(), rerun.out());
+        assertTrue(rerun.out().contains((DIGESTS - stored) + " digests loaded, " + stored + " unchanged, 0 failed"),
+                rerun.out());
+        long rerunDone = System.nanoTime();
+
+        // and gives exactly what a build that was never interrupted gives
+        Path clean = tmp.resolve("clean");
+        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
+        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
+        DatasetGraph resumed = TestDigests.snapshot(store);
+        DatasetGraph expected = TestDigests.snapshot(clean);
+        assertEquals(expected.stream().count(), resumed.stream().count());
+        assertTrue(IsoMatcher.isomorphic(expected, resumed), "the resumed build equals a clean one");
+        assertEquals(DIGESTS, digestGraphs(store).size());
+        System.out.printf("KilledBuildTest: killed after %d stored digests at %.1f s, rerun done at %.1f s, total %.1f s%n",
+                stored, (killedAt - t0) / 1e9, (rerunDone - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** DIGESTS days from 2026-01-01, each PER_DIGEST sample entries, sliding by STEP through both samples. */
+    private static List<String> writeDigests(Path dir) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (Path sample : List.of(TestDigests.feb04(), TestDigests.feb23())) {
+            for (String e : TestDigests.entries(sample)) {
+                Matcher m = ARXIV.matcher(e);
+                if (m.find()) byId.putIfAbsent(m.group(1), e);
+            }
+        }
+        List<String> entries = List.copyOf(byId.values());
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < DIGESTS; i++) {
+            String day = LocalDate.of(2026, 1, 1).plusDays(i).toString();
+            List<String> chosen = new ArrayList<>();
+            for (int k = 0; k < PER_DIGEST; k++) chosen.add(entries.get((i * STEP + k) % entries.size()));
+            TestDigests.write(dir, day, chosen);
+            days.add(day);
+        }
+        return days;
+    }
+
+    /** Per stored digest graph, by day: the papers its table of contents claims, papers and appearances in it. */
+    private static Map<String, long[]> digestGraphs(Path store) {
+        var r = KgCommandLineTest.kg("query", "--store", store.toString(), "--format", "tsv", "-e", """
+                PREFIX dkg: <https://w3id.org/digest-kg/ontology#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                SELECT ?day ?claimed ?papers ?appearances WHERE {
+                  { SELECT ?g (SUM(?n) AS ?claimed) { GRAPH ?g { ?g dkg:categoryCount/dkg:claimedCount ?n } } GROUP BY ?g }
+                  { SELECT ?g (COUNT(DISTINCT ?p) AS ?papers) (COUNT(DISTINCT ?a) AS ?appearances)
+                    { GRAPH ?g { ?a a dkg:Appearance ; dkg:paper ?p } } GROUP BY ?g }
+                  GRAPH ?g { ?g a dkg:Digest ; dcterms:date ?date }
+                  BIND (STR(?date) AS ?day)
+                } ORDER BY ?day""");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, long[]> graphs = new TreeMap<>();
+        r.out().lines().skip(1).forEach(line -> {
+            String[] cols = line.split("\t");
+            graphs.put(cols[0].replace("\"", ""), new long[] {
+                    Long.parseLong(cols[1]), Long.parseLong(cols[2]), Long.parseLong(cols[3])});
+        });
+        return graphs;
+    }
+}

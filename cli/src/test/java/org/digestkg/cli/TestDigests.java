@@ -1,0 +1,93 @@
+package org.digestkg.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.digestkg.storage.GraphStore;
+
+/** Small digests cut from the samples for CLI tests, and snapshots of stores to compare. */
+final class TestDigests {
+
+    private TestDigests() {
+    }
+
+    static Path feb04() {
+        return SampleOracle.root().resolve("data/2026-02-04.md");
+    }
+
+    static Path feb23() {
+        return SampleOracle.root().resolve("data/2026-02-23.md");
+    }
+
+    /** The entries (from {@code ### [} to the next, or to the next category's anchor) of a sample, as text. */
+    static List<String> entries(Path digest) {
+        String text = read(digest);
+        List<String> entries = new ArrayList<>();
+        int i = text.indexOf("\n### [");
+        while (i >= 0) {
+            int next = text.indexOf("\n### [", i + 1);
+            int end = next >= 0 ? next : text.length();
+            int anchor = text.indexOf("\n<div id=", i + 1);
+            if (anchor >= 0 && anchor < end) end = anchor;
+            entries.add(text.substring(i + 1, end).strip());
+            i = next;
+        }
+        return entries;
+    }
+
+    /** The text of a digest of {@code entries} under one category heading, in the generator's template. */
+    static String digest(List<String> entries) {
+        StringBuilder b = new StringBuilder("<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: ")
+                .append(entries.size()).append("]\n\n\n<div id='cs.CV'></div>\n\n# cs.CV [[Back]](#toc)\n\n");
+        entries.forEach(e -> b.append(e.strip()).append("\n\n\n"));
+        return b.toString();
+    }
+
+    static Path write(Path dir, String day, List<String> entries) {
+        return write(dir.resolve(day + ".md"), digest(entries));
+    }
+
+    static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 1-based number of the first line of {@code text} that starts with {@code prefix}. */
+    static int lineOf(String text, String prefix) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(prefix)) return i + 1;
+        }
+        throw new AssertionError("no line starts with " + prefix);
+    }
+
+    /** Every quad of the store at {@code dir}, in memory; the store is closed again. */
+    static DatasetGraph snapshot(Path dir) {
+        DatasetGraph copy = DatasetGraphFactory.createGeneral();
+        try (GraphStore store = GraphStore.open(dir)) {
+            Txn.executeRead(store.datasetGraph(), () -> store.datasetGraph().find().forEachRemaining(copy::add));
+        }
+        return copy;
+    }
+}

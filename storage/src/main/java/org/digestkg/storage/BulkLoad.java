@@ -1,0 +1,280 @@
+package org.digestkg.storage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.jena.graph.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.digestkg.extractor.model.Digest;
+import org.digestkg.extractor.model.Paper;
+import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.parse.DigestException;
+import org.digestkg.extractor.parse.DigestParser;
+import org.digestkg.extractor.parse.DigestSink;
+import org.digestkg.extractor.rdf.Iris;
+import org.digestkg.extractor.rdf.RdfMapper;
+
+/**
+ * Loads many new digests at the speed of TDB2's own bulk loader. TDB2 copies every index block a transaction
+ * touches, so inserting digest by digest costs several times what its sequential loader needs, which fills the
+ * primary index and then each other index in turn. The sequential loader is also one of the two TDB2 loaders that
+ * are fully transactional under a crash (the phased and parallel ones are not), so a killed build leaves the
+ * store at its last commit.
+ * <p>
+ * The loader cannot be read while it loads, so the latest-listing rule is settled ahead: a first pass reads only
+ * the entry headings, so each paper's latest day is known before any digest is mapped. Each digest is
+ * parsed and mapped into a buffer (both cores: parsing runs ahead of loading) and handed to the loader only when
+ * it has been read completely and accepted, so a rejected digest leaves no trace. Listings the store already held
+ * are brought in line afterwards.
+ */
+final class BulkLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoad.class);
+
+    /** How far parsing may run ahead of loading, in digests: bounds the memory held in buffers. */
+    private static final int READ_AHEAD = 3;
+
+    /** The loader's own progress lines would interleave with the build report. */
+    private static final MonitorOutput QUIET = (format, args) -> { };
+
+    private final DatasetGraph dsg;
+    private final boolean strict;
+
+    BulkLoad(DatasetGraph dsg, boolean strict) {
+        this.dsg = dsg;
+        this.strict = strict;
+    }
+
+    /** A digest read once ahead of loading: its day and bytes' hash, and the papers it lists. */
+    private record Scan(Path file, LocalDate day, String sha256, Set<Node> papers, LoadResult failure) {
+    }
+
+    /** A digest parsed and mapped, waiting for the loader. */
+    private record Mapped(LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
+    }
+
+    /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
+    record Outcome(Map<Path, LoadResult> results, Map<Path, Set<String>> authors, List<Path> leftOver) {
+    }
+
+    Outcome load(List<Path> files, LocalDate date) {
+        long t0 = System.nanoTime();
+        List<Scan> scans = scanAll(files, date);
+        long tScan = System.nanoTime();
+        Map<Path, LoadResult> results = new HashMap<>();
+        Map<Path, Set<String>> authors = new HashMap<>();
+        List<Path> leftOver = new ArrayList<>();
+        List<Scan> bulk = new ArrayList<>();
+        Map<Node, LocalDate> latest = new HashMap<>();
+        Set<Node> settleAfter = new HashSet<>();
+
+        Txn.executeRead(dsg, () -> {
+            Listings listings = new Listings(dsg);
+            Set<LocalDate> days = new HashSet<>();
+            for (Scan s : scans) {
+                if (s.failure != null) {
+                    results.put(s.file, s.failure);
+                    continue;
+                }
+                Node graph = Iris.digest(s.day);
+                String stored = storedSha256(graph);
+                if (s.sha256.equals(stored)) {
+                    results.put(s.file, new LoadResult(s.file.toString(), s.day, LoadResult.Status.UNCHANGED, 0, 0, 0, 0,
+                            List.of(), List.of(), Duration.ZERO, null));
+                } else if (stored != null || !days.add(s.day)) {
+                    leftOver.add(s.file); // replaces a stored digest, or a second file for one day: needs the store's view
+                } else {
+                    bulk.add(s);
+                    s.papers.forEach(p -> latest.merge(p, s.day, (a, b) -> a.isAfter(b) ? a : b));
+                }
+            }
+            for (Map.Entry<Node, LocalDate> e : latest.entrySet()) {
+                List<LocalDate> stored = listings.daysListing(e.getKey(), null);
+                if (!stored.isEmpty()) {
+                    settleAfter.add(e.getKey());
+                    stored.stream().max(LocalDate::compareTo).filter(d -> d.isAfter(e.getValue())).ifPresent(e::setValue);
+                }
+            }
+        });
+        if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
+
+        DataLoader loader = LoaderFactory.sequentialLoader(dsg, QUIET);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "digest-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        loader.startBulk();
+        try {
+            ArrayDeque<Future<Mapped>> ahead = new ArrayDeque<>();
+            int submitted = 0;
+            while (submitted < bulk.size() || !ahead.isEmpty()) {
+                while (submitted < bulk.size() && ahead.size() < READ_AHEAD) {
+                    Scan s = bulk.get(submitted++);
+                    ahead.add(reader.submit(() -> map(s, latest)));
+                }
+                Mapped m = ahead.poll().get();
+                Set<Node> scanned = papersOf(bulk, m.result.source());
+                if (m.result.status() == LoadResult.Status.LOADED) {
+                    StreamRDF into = loader.stream();
+                    m.quads.forEach(into::quad);
+                    // an entry whose heading was scanned but which the parse rejected was counted as a listing
+                    scanned.stream().filter(p -> !m.papers.contains(p)).forEach(settleAfter::add);
+                } else {
+                    // a failed digest's papers may have been mapped as older listings of it: settle them afterwards
+                    settleAfter.addAll(scanned);
+                }
+                results.put(Path.of(m.result.source()), m.result);
+                authors.put(Path.of(m.result.source()), m.authors);
+            }
+            loader.finishBulk();
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            loader.finishException(e);
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            String why = "bulk load aborted, nothing of it was stored: " + (e.getCause() != null ? e.getCause() : e);
+            for (Scan s : bulk) {
+                results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
+                authors.remove(s.file);
+            }
+            return new Outcome(results, authors, leftOver);
+        } finally {
+            reader.shutdownNow();
+        }
+        long tLoad = System.nanoTime();
+        if (!settleAfter.isEmpty()) {
+            Txn.executeWrite(dsg, () -> {
+                Listings listings = new Listings(dsg);
+                settleAfter.forEach(listings::settle);
+            });
+        }
+        LOG.debug("bulk load of {} digests: scan {} ms, parse+load {} ms, settle {} papers {} ms", bulk.size(),
+                (tScan - t0) / 1_000_000, (tLoad - tScan) / 1_000_000, settleAfter.size(), (System.nanoTime() - tLoad) / 1_000_000);
+        return new Outcome(results, authors, leftOver);
+    }
+
+    private static Set<Node> papersOf(List<Scan> scans, String source) {
+        return scans.stream().filter(s -> s.file.toString().equals(source)).findFirst().map(Scan::papers).orElse(Set.of());
+    }
+
+    /** Reads every file once for its day, hash and papers, on both cores. */
+    private static List<Scan> scanAll(List<Path> files, LocalDate date) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<Scan>> futures = files.stream().map(f -> pool.submit(() -> scan(f, date))).toList();
+            List<Scan> scans = new ArrayList<>();
+            for (Future<Scan> f : futures) scans.add(f.get());
+            return scans;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading digests", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Scan scan(Path file, LocalDate date) {
+        String source = file.toString();
+        try {
+            DigestParser.Builder b = DigestParser.create().source(file).sourceName(source);
+            if (date != null) b.date(date);
+            DigestParser.HeadingScan scan = b.build().scanHeadings();
+            Set<Node> papers = new HashSet<>();
+            for (DigestParser.Heading h : scan.headings()) {
+                if (h.arxivId() != null) {
+                    papers.add(Iris.paper(h.arxivId()));
+                } else if (!h.link().isBlank()) {
+                    papers.add(Iris.paperAt(h.link().strip()));
+                }
+            }
+            return new Scan(file, scan.digest().date(), scan.digest().sha256(), papers, null);
+        } catch (DigestException e) {
+            return new Scan(file, date, null, Set.of(), LoadResult.failed(source, date, e.getMessage(), Duration.ZERO));
+        }
+    }
+
+    /** Parses and maps one digest into a buffer; the latest-listing rule comes from the days known ahead. */
+    private Mapped map(Scan s, Map<Node, LocalDate> latest) {
+        long t0 = System.nanoTime();
+        String source = s.file.toString();
+        DigestRecord record = new DigestRecord();
+        Set<Node> emitted = new HashSet<>();
+        List<Quad> quads = new ArrayList<>();
+        StreamRDF buffer = new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                quads.add(quad);
+            }
+        };
+        RdfMapper mapper = new RdfMapper(buffer, (paper, day) -> !day.isBefore(latest.getOrDefault(paper, day)));
+        try {
+            DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new DigestSink() {
+                @Override
+                public void start(Digest digest) {
+                    record.day = digest.date();
+                    mapper.start(digest);
+                }
+
+                @Override
+                public void claimedCount(String code, int count) {
+                    mapper.claimedCount(code, count);
+                }
+
+                @Override
+                public void paper(Paper paper) {
+                    record.paper(paper);
+                    emitted.add(Iris.paper(paper));
+                    mapper.paper(paper);
+                }
+
+                @Override
+                public void warning(Problem problem) {
+                    record.warning(problem);
+                }
+
+                @Override
+                public void rejected(Problem problem) {
+                    record.rejected(problem);
+                }
+
+                @Override
+                public void finish() {
+                    mapper.finish();
+                }
+            });
+            record.checkStrict(strict, source);
+        } catch (RuntimeException e) {
+            String why = e instanceof DigestException ? e.getMessage() : source + ": " + e;
+            return new Mapped(LoadResult.failed(source, s.day, why, Duration.ofNanos(System.nanoTime() - t0)), List.of(),
+                    Set.of(), Set.of());
+        }
+        record.triples = quads.size();
+        return new Mapped(record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
+    }
+
+    private String storedSha256(Node graph) {
+        return DigestLoader.storedSha256(dsg, graph).orElse(null);
+    }
+}

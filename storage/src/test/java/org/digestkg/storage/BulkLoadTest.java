@@ -1,0 +1,94 @@
+package org.digestkg.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many digests at once go through TDB2's bulk loader with the latest-listing rule settled ahead; the store must
+ * end up exactly as loading them one transaction at a time leaves it.
+ */
+class BulkLoadTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Ten days; each lists three of the sample's papers, overlapping the day before, with revised titles. */
+    private List<Path> overlappingDays(Path dir) {
+        dir.toFile().mkdirs();
+        List<String> entries = Samples.entries(Samples.feb04());
+        List<Path> files = new ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            int d = day;
+            List<String> three = entries.subList(day * 2, day * 2 + 3).stream()
+                    .map(e -> e.replaceFirst("\\) *\\n", ")\n").replaceFirst("### \\[(\\d+)\\] \\[", "### [$1] [Day " + d + ": "))
+                    .toList();
+            files.add(Samples.write(dir, LocalDate.of(2026, 3, 1).plusDays(day).toString(), three));
+        }
+        return files;
+    }
+
+    private DatasetGraph oneByOne(Path storeDir, List<Path> files) {
+        try (GraphStore store = GraphStore.open(storeDir)) {
+            DigestLoader loader = new DigestLoader(store);
+            files.forEach(f -> assertEquals(LoadResult.Status.LOADED, loader.load(f, null).status()));
+            return DigestLoaderTest.snapshot(store);
+        }
+    }
+
+    private List<LoadResult> bulk(GraphStore store, List<Path> files) {
+        List<LoadResult> results = new ArrayList<>();
+        new DigestLoader(store).loadAll(files, null, results::add);
+        return results;
+    }
+
+    @Test
+    void aBulkLoadEqualsLoadingOneDigestAtATime() {
+        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        DatasetGraph expected = oneByOne(tmp.resolve("a"), files);
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            List<LoadResult> results = bulk(store, files);
+            assertEquals(10, results.size());
+            assertTrue(results.stream().allMatch(r -> r.status() == LoadResult.Status.LOADED), results.toString());
+            assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)));
+            assertEquals(10, bulk(store, files).stream().filter(r -> r.status() == LoadResult.Status.UNCHANGED).count());
+        }
+    }
+
+    @Test
+    void aBulkLoadAroundStoredDigestsSettlesTheirListings() {
+        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        DatasetGraph expected = oneByOne(tmp.resolve("a"), files);
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            // the store already holds a day in the middle: bulk days before and after it re-list its papers
+            new DigestLoader(store).load(files.get(4), null);
+            bulk(store, files);
+            assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)));
+        }
+    }
+
+    @Test
+    void aDigestRejectedInABulkLoadLeavesNoTraceAndItsPapersStayConsistent() {
+        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        // the latest day fails under --strict (its table of contents claims a wrong count)
+        Path last = files.get(9);
+        DigestLoaderTest.write(last, Samples.read(last).replace("[Total: 3]", "[Total: 4]"));
+        DatasetGraph expected = oneByOne(tmp.resolve("a"), files.subList(0, 9));
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            List<LoadResult> results = new ArrayList<>();
+            new DigestLoader(store).strict(true).loadAll(files, null, results::add);
+            assertEquals(LoadResult.Status.FAILED, results.get(9).status());
+            assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)),
+                    "the papers the failed day re-listed keep their previous listing as the latest");
+        }
+    }
+}
