@@ -5,39 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.PageRank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Co-authors, paths, top pairs and top authors on the small world. */
 class CoauthorNetworkTest {
 
-    @TempDir
-    static Path dir;
-    static GraphStore store;
-    static CoauthorNetwork network;
-
-    @BeforeAll
-    static void load() {
-        store = TestWorld.smallWorld(dir);
-        network = CoauthorNetwork.load(store);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores world = TestStores.smallWorld();
 
     private static Map<String, Integer> jointCounts(List<Coauthor> coauthors) {
         return coauthors.stream().collect(Collectors.toMap(c -> c.author().name(), Coauthor::jointPapers));
@@ -47,7 +30,7 @@ class CoauthorNetworkTest {
 
     @Test
     void directCoauthorsWithJointPapers() {
-        CoauthorReport carol = network.coauthors("Carol Chen", 1);
+        CoauthorReport carol = world.network().coauthors("Carol Chen", 1);
         assertEquals("Carol Chen", carol.author().name());
         assertEquals(3, carol.papers());
         assertEquals(Map.of("Bob Baker", 2, "Dan Dubois", 1, "Wei Wang", 1), jointCounts(carol.coauthors()));
@@ -64,7 +47,7 @@ class CoauthorNetworkTest {
 
     @Test
     void depthTwoAddsCoauthorsOfCoauthorsWithVia() {
-        CoauthorReport alice = network.coauthors("Alice Archer", 2);
+        CoauthorReport alice = world.network().coauthors("Alice Archer", 2);
         assertEquals(List.of("Bob Baker"), alice.direct().stream().map(c -> c.author().name()).toList());
         List<Coauthor> second = alice.atDistance(2);
         assertEquals(List.of("Carol Chen", "Wei Wang"), second.stream().map(c -> c.author().name()).toList());
@@ -77,7 +60,7 @@ class CoauthorNetworkTest {
 
     @Test
     void depthTwoListsEveryoneThroughWhomAPersonIsReached() {
-        CoauthorReport grace = network.coauthors("Grace Green", 2);
+        CoauthorReport grace = world.network().coauthors("Grace Green", 2);
         assertEquals(Map.of("Henry Hill", 1, "Kim Kang", 1), jointCounts(grace.direct()));
         Coauthor lena = grace.atDistance(2).get(0);
         assertEquals("Lena Lang", lena.author().name());
@@ -85,7 +68,7 @@ class CoauthorNetworkTest {
         assertEquals(1, grace.atDistance(2).size());
 
         // Frank reaches Dan and the 398 members through Eve, Wei WANG through José
-        CoauthorReport frank = network.coauthors("Frank Fischer", 2);
+        CoauthorReport frank = world.network().coauthors("Frank Fischer", 2);
         assertEquals(1 + 398 + 1, frank.atDistance(2).size());
         Coauthor weiWang = frank.atDistance(2).stream().filter(c -> c.author().name().equals("Wei WANG"))
                 .findFirst().orElseThrow();
@@ -94,7 +77,7 @@ class CoauthorNetworkTest {
 
     @Test
     void depthThreeReachesFurther() {
-        CoauthorReport alice = network.coauthors("Alice Archer", 3);
+        CoauthorReport alice = world.network().coauthors("Alice Archer", 3);
         Map<String, Integer> third = alice.atDistance(3).stream()
                 .collect(Collectors.toMap(c -> c.author().name(), c -> c.via().size()));
         assertEquals(Map.of("Dan Dubois", 1), third); // via Carol
@@ -102,14 +85,14 @@ class CoauthorNetworkTest {
 
     @Test
     void depthMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> network.coauthors("Alice Archer", 0));
+        assertThrows(IllegalArgumentException.class, () -> world.network().coauthors("Alice Archer", 0));
     }
 
     // ---- paths ----
 
     @Test
     void knownShortestPathWithThePaperBehindEachLink() {
-        CollaborationPath path = network.path("Alice Archer", "Dan Dubois").orElseThrow();
+        CollaborationPath path = world.network().path("Alice Archer", "Dan Dubois").orElseThrow();
         assertEquals(3, path.distance());
         assertEquals(List.of("Alice Archer", "Bob Baker", "Carol Chen", "Dan Dubois"),
                 path.authors().stream().map(AuthorRef::name).toList());
@@ -123,7 +106,7 @@ class CoauthorNetworkTest {
 
     @Test
     void pathCrossesTheHyperAuthoredPaperWhenItMust() {
-        CollaborationPath path = network.path("alice archer", "Frank Fischer").orElseThrow();
+        CollaborationPath path = world.network().path("alice archer", "Frank Fischer").orElseThrow();
         assertEquals(List.of("Alice Archer", "Bob Baker", "Carol Chen", "Dan Dubois", "Eve Evans", "Frank Fischer"),
                 path.authors().stream().map(AuthorRef::name).toList());
         assertEquals(TestWorld.BIG_PAPER_ID, path.links().get(3).paper().arxivId());
@@ -135,14 +118,14 @@ class CoauthorNetworkTest {
 
     @Test
     void noPathBetweenDisconnectedPeople() {
-        assertEquals(Optional.empty(), network.path("Alice Archer", "Grace Green"));
-        assertEquals(Optional.empty(), network.path("Ivan Ivanov", "Henry Hill"));
-        assertEquals(1, network.path("Grace Green", "Henry Hill").orElseThrow().distance());
+        assertEquals(Optional.empty(), world.network().path("Alice Archer", "Grace Green"));
+        assertEquals(Optional.empty(), world.network().path("Ivan Ivanov", "Henry Hill"));
+        assertEquals(1, world.network().path("Grace Green", "Henry Hill").orElseThrow().distance());
     }
 
     @Test
     void pathToOneselfIsEmpty() {
-        CollaborationPath self = network.path("Bob Baker", "bob baker").orElseThrow();
+        CollaborationPath self = world.network().path("Bob Baker", "bob baker").orElseThrow();
         assertEquals(0, self.distance());
         assertEquals(List.of("Bob Baker"), self.authors().stream().map(AuthorRef::name).toList());
     }
@@ -150,7 +133,7 @@ class CoauthorNetworkTest {
     @Test
     void pathWithUnknownNameFailsWithSuggestions() {
         UnknownAuthorException e = assertThrows(UnknownAuthorException.class,
-                () -> network.path("Alice Archer", "Dan Duboys"));
+                () -> world.network().path("Alice Archer", "Dan Duboys"));
         assertEquals("Dan Dubois", e.candidates().get(0));
     }
 
@@ -172,14 +155,15 @@ class CoauthorNetworkTest {
                 "Grace Green + Kim Kang 1",        // weight 1
                 "José Müller + Wei WANG 1",        // weight 1
                 "Bob Baker + Wei Wang 1"),         // weight 1/2
-                pairs(network.topPairs(8, PairOrder.PAPERS)));
-        AuthorPair top = network.topPairs(1, PairOrder.PAPERS).get(0);
+                pairs(world.network().topPairs(8, PairOrder.PAPERS)));
+        AuthorPair top = world.network().topPairs(1, PairOrder.PAPERS).get(0);
         assertEquals(2.5, top.weight(), 1e-12);
     }
 
     @Test
     void topPairsByWeight() {
-        CoauthorNetwork recent = CoauthorNetwork.load(store, PaperFilter.ALL.withSince(LocalDate.of(2026, 2, 1)));
+        CoauthorNetwork recent =
+                CoauthorNetwork.load(world.store(), PaperFilter.ALL.withSince(LocalDate.of(2026, 2, 1)));
         // since February: Eve-Frank have P4 + P5 = 2 papers, weight 1.5, tied with Bob-Carol (P2 + P7)
         assertEquals(List.of("Bob Baker + Carol Chen 2", "Eve Evans + Frank Fischer 2"),
                 pairs(recent.topPairs(2, PairOrder.WEIGHT)));
@@ -187,7 +171,7 @@ class CoauthorNetworkTest {
 
     @Test
     void topPairsInOneCategory() {
-        CoauthorNetwork cv = CoauthorNetwork.load(store, PaperFilter.ALL.withCategory("cs.CV"));
+        CoauthorNetwork cv = CoauthorNetwork.load(world.store(), PaperFilter.ALL.withCategory("cs.CV"));
         assertEquals(List.of(
                 "Bob Baker + Carol Chen 2",
                 "Alice Archer + Bob Baker 1",
@@ -202,12 +186,12 @@ class CoauthorNetworkTest {
     void hyperAuthoredPaperDoesNotDominate() {
         // 79,800 links come from the big paper; none of them reaches the top ten, whatever the order
         for (PairOrder order : PairOrder.values()) {
-            for (AuthorPair pair : network.topPairs(10, order)) {
+            for (AuthorPair pair : world.network().topPairs(10, order)) {
                 assertFalse(pair.first().name().startsWith("Member") || pair.second().name().startsWith("Member"),
                         order + ": " + pair);
             }
         }
-        List<AuthorPair> all = network.topPairs(network.graph().linkCount(), PairOrder.WEIGHT);
+        List<AuthorPair> all = world.network().topPairs(world.network().graph().linkCount(), PairOrder.WEIGHT);
         AuthorPair last = all.get(all.size() - 1);
         assertEquals(1.0 / 399, last.weight(), 1e-12);
         // the whole paper is worth one unit per author: 400 authors x 1 / 2 ends = 200 in total
@@ -218,14 +202,14 @@ class CoauthorNetworkTest {
 
     @Test
     void topPairsRejectsNonPositiveK() {
-        assertThrows(IllegalArgumentException.class, () -> network.topPairs(0, PairOrder.PAPERS));
+        assertThrows(IllegalArgumentException.class, () -> world.network().topPairs(0, PairOrder.PAPERS));
     }
 
     // ---- top authors ----
 
     @Test
     void mostProlificAuthors() {
-        List<AuthorStats> top = network.topAuthors(3, AuthorOrder.PAPERS);
+        List<AuthorStats> top = world.network().topAuthors(3, AuthorOrder.PAPERS);
         // Eve: P4 P5 P6 P11 = 4; then 3 papers each: Bob (P1 P2 P7, degree 3), Carol (P2 P3 P7, degree 3),
         // Frank (P4 P5 P6, degree 2): ties by degree, then name
         assertEquals(List.of("Eve Evans", "Bob Baker", "Carol Chen"),
@@ -238,28 +222,28 @@ class CoauthorNetworkTest {
 
     @Test
     void degreeIsInflatedButCentralityIsNot() {
-        List<String> byDegree = network.topAuthors(2, AuthorOrder.DEGREE).stream()
+        List<String> byDegree = world.network().topAuthors(2, AuthorOrder.DEGREE).stream()
                 .map(s -> s.author().name()).toList();
         assertEquals(List.of("Eve Evans", "Dan Dubois"), byDegree); // 401 and 400 co-authors
-        List<AuthorStats> byCentrality = network.topAuthors(5, AuthorOrder.CENTRALITY);
+        List<AuthorStats> byCentrality = world.network().topAuthors(5, AuthorOrder.CENTRALITY);
         assertEquals("Eve Evans", byCentrality.get(0).author().name());
         assertTrue(byCentrality.stream().noneMatch(s -> s.author().name().startsWith("Member")),
                 byCentrality.toString());
-        AuthorStats member = network.stats("Member 001");
+        AuthorStats member = world.network().stats("Member 001");
         assertTrue(member.centrality() < byCentrality.get(4).centrality());
     }
 
     @Test
     void centralityIsJGraphTsWeightedPageRankScaledToMeanOne() {
-        CoauthorGraph graph = network.graph();
+        CoauthorGraph graph = world.network().graph();
         Graph<Integer, Integer> view = graph.asGraph();
         Map<Integer, Double> expected = new PageRank<>(view, WeightedPageRank.DAMPING, WeightedPageRank.MAX_ITERATIONS,
                 WeightedPageRank.TOLERANCE).getScores();
-        List<AuthorStats> all = network.topAuthors(graph.authorCount(), AuthorOrder.CENTRALITY);
+        List<AuthorStats> all = world.network().topAuthors(graph.authorCount(), AuthorOrder.CENTRALITY);
         assertEquals(graph.authorCount(), all.size());
         double sum = 0;
         for (AuthorStats stats : all) {
-            int a = network.names().resolveId(stats.author().name());
+            int a = world.network().names().resolveId(stats.author().name());
             assertEquals(expected.get(a) * graph.authorCount(), stats.centrality(), 1e-6, stats.author().name());
             sum += stats.centrality();
         }
@@ -270,12 +254,12 @@ class CoauthorNetworkTest {
 
     @Test
     void egoNetworkHoldsEveryoneWithinDepthAndTheLinksAmongThem() {
-        Graph<Integer, Integer> ego = network.egoNetwork("Carol Chen", 1);
+        Graph<Integer, Integer> ego = world.network().egoNetwork("Carol Chen", 1);
         // Carol, Bob, Dan, Wei Wang; links C-B, C-D, C-W, B-W
         assertEquals(4, ego.vertexSet().size());
         assertEquals(4, ego.edgeSet().size());
-        assertEquals(1, network.egoNetwork("Ivan Ivanov", 2).vertexSet().size());
-        Graph<Integer, Integer> two = network.egoNetwork("Alice Archer", 2);
+        assertEquals(1, world.network().egoNetwork("Ivan Ivanov", 2).vertexSet().size());
+        Graph<Integer, Integer> two = world.network().egoNetwork("Alice Archer", 2);
         assertEquals(4, two.vertexSet().size()); // Alice, Bob, Carol, Wei Wang
         assertEquals(4, two.edgeSet().size()); // A-B, B-C, B-W, C-W
     }

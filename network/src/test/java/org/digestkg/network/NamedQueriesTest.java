@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +21,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.digestkg.storage.GraphStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,21 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class NamedQueriesTest {
 
-    @TempDir
-    static Path dir;
-    static GraphStore store;
-    static CoauthorNetwork network;
-
-    @BeforeAll
-    static void load() {
-        store = TestWorld.smallWorld(dir);
-        network = CoauthorNetwork.load(store);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores world = TestStores.smallWorld();
 
     enum Binder {
         SUBSTITUTION, PARAMETERIZED_STRING
@@ -89,7 +73,7 @@ class NamedQueriesTest {
     }
 
     private static List<Map<String, String>> run(String name, Map<String, String> params, Binder binder) {
-        return run(store, name, params, binder);
+        return run(world.store(), name, params, binder);
     }
 
     // ---- coauthors.rq ----
@@ -97,7 +81,7 @@ class NamedQueriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Carol Chen", "Eve Evans", "José Müller", "Wei WANG", "Member 007", "Lena Lang"})
     void coauthorsQueryMatchesTheApi(String name) {
-        Map<String, Integer> expected = network.coauthors(name, 1).direct().stream()
+        Map<String, Integer> expected = world.network().coauthors(name, 1).direct().stream()
                 .collect(Collectors.toMap(c -> c.author().name(), Coauthor::jointPapers));
         for (Binder binder : Binder.values()) {
             List<Map<String, String>> rows = run("coauthors", Map.of("author", name), binder);
@@ -147,18 +131,18 @@ class NamedQueriesTest {
         assertEquals(List.of("a", "b", "papers", "weight"), List.copyOf(rows.get(0).keySet()));
         assertEquals(20, rows.size());
         // the last rows are pairs of the 400-author paper, tied at 1/399 and ordered by name
-        assertEquals(apiPairs(network, 20), queryPairs(rows));
+        assertEquals(apiPairs(world.network(), 20), queryPairs(rows));
     }
 
     @ParameterizedTest
     @EnumSource(Binder.class)
     void topPairsQueryWithACategoryMatchesTheFilteredApi(Binder binder) {
         for (String category : List.of("cs.CV", "cs.cl")) {
-            CoauthorNetwork filtered = CoauthorNetwork.load(store, PaperFilter.ALL.withCategory(category));
+            CoauthorNetwork filtered = CoauthorNetwork.load(world.store(), PaperFilter.ALL.withCategory(category));
             List<Map<String, String>> rows = run("top-pairs", Map.of("category", category), binder);
             assertEquals(apiPairs(filtered, 20), queryPairs(rows), category);
         }
-        CoauthorNetwork cl = CoauthorNetwork.load(store, PaperFilter.ALL.withCategory("cs.CL"));
+        CoauthorNetwork cl = CoauthorNetwork.load(world.store(), PaperFilter.ALL.withCategory("cs.CL"));
         assertFalse(apiPairs(cl, 20).stream().anyMatch(p -> p.startsWith("Member")));
         assertEquals(List.of(), run("top-pairs", Map.of("category", "math.AG"), binder));
     }
@@ -168,7 +152,7 @@ class NamedQueriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Alice Archer", "Carol Chen", "Frank Fischer", "Grace Green", "Ivan Ivanov"})
     void twoHopQueryMatchesDepthTwoCoauthors(String name) {
-        Map<String, String> expected = network.coauthors(name, 2).coauthors().stream()
+        Map<String, String> expected = world.network().coauthors(name, 2).coauthors().stream()
                 .collect(Collectors.toMap(c -> c.author().name(),
                         c -> c.distance() + "/" + c.jointPapers() + "/" + c.via().size()));
         for (Binder binder : Binder.values()) {
@@ -202,9 +186,9 @@ class NamedQueriesTest {
         assertEquals(List.of("name", "papers", "coauthors"), List.copyOf(rows.get(0).keySet()));
         List<String> actual = rows.stream()
                 .map(r -> r.get("name") + " | " + r.get("papers") + " | " + r.get("coauthors")).toList();
-        assertEquals(apiAuthors(network), actual);
+        assertEquals(apiAuthors(world.network()), actual);
 
-        CoauthorNetwork cl = CoauthorNetwork.load(store, PaperFilter.ALL.withCategory("cs.CL"));
+        CoauthorNetwork cl = CoauthorNetwork.load(world.store(), PaperFilter.ALL.withCategory("cs.CL"));
         List<String> filtered = run("authors", Map.of("category", "cs.CL"), binder).stream()
                 .map(r -> r.get("name") + " | " + r.get("papers") + " | " + r.get("coauthors")).toList();
         assertEquals(apiAuthors(cl), filtered);

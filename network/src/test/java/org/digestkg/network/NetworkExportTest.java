@@ -16,16 +16,13 @@ import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 import org.jgrapht.nio.graphml.GraphMLImporter;
 import org.jgrapht.util.SupplierUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -37,25 +34,12 @@ class NetworkExportTest {
 
     private static final String GEXF_NS = "http://www.gexf.net/1.2draft";
 
-    @TempDir
-    static Path dir;
-    static GraphStore store;
-    static CoauthorNetwork network;
-
-    @BeforeAll
-    static void load() {
-        store = TestWorld.smallWorld(dir);
-        network = CoauthorNetwork.load(store);
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final TestStores world = TestStores.smallWorld();
 
     private static String export(Graph<Integer, Integer> view, ExportFormat format) {
         StringWriter out = new StringWriter();
-        NetworkExport.write(network.graph(), view, format, out);
+        NetworkExport.write(world.network().graph(), view, format, out);
         return out.toString();
     }
 
@@ -88,7 +72,7 @@ class NetworkExportTest {
 
     @Test
     void gexfOfAnEgoNetwork() throws Exception {
-        Document doc = xml(export(network.egoNetwork("Carol Chen", 1), ExportFormat.GEXF));
+        Document doc = xml(export(world.network().egoNetwork("Carol Chen", 1), ExportFormat.GEXF));
         assertEquals("gexf", doc.getDocumentElement().getLocalName());
         assertEquals(GEXF_NS, doc.getDocumentElement().getNamespaceURI());
         Element graph = (Element) doc.getElementsByTagNameNS(GEXF_NS, "graph").item(0);
@@ -142,14 +126,14 @@ class NetworkExportTest {
 
     @Test
     void gexfOfTheWholeNetworkWithItsHyperAuthoredPaper() throws Exception {
-        Map<String, Integer> counts = countElements(export(network.wholeNetwork(), ExportFormat.GEXF), GEXF_NS);
-        assertEquals(network.graph().authorCount(), counts.get("node"));
+        Map<String, Integer> counts = countElements(export(world.network().wholeNetwork(), ExportFormat.GEXF), GEXF_NS);
+        assertEquals(world.network().graph().authorCount(), counts.get("node"));
         assertEquals(14 + 79_800, counts.get("edge"));
     }
 
     @Test
     void graphmlReadsBackWithJGraphTsValidatingImporter() {
-        String graphml = export(network.egoNetwork("Alice Archer", 2), ExportFormat.GRAPHML);
+        String graphml = export(world.network().egoNetwork("Alice Archer", 2), ExportFormat.GRAPHML);
         Graph<String, DefaultWeightedEdge> imported = GraphTypeBuilder.<String, DefaultWeightedEdge>undirected()
                 .weighted(true).allowingMultipleEdges(false).allowingSelfLoops(false)
                 .vertexSupplier(SupplierUtil.createStringSupplier())
@@ -177,16 +161,16 @@ class NetworkExportTest {
     @Test
     void graphmlOfTheWholeNetworkHasEveryNodeAndEdge() throws Exception {
         // counted with a plain parser: the importer's schema validation takes minutes on 80,000 edges
-        Map<String, Integer> counts = countElements(export(network.wholeNetwork(), ExportFormat.GRAPHML),
+        Map<String, Integer> counts = countElements(export(world.network().wholeNetwork(), ExportFormat.GRAPHML),
                 "http://graphml.graphdrawing.org/xmlns");
         assertEquals(1, counts.get("graphml"));
-        assertEquals(network.graph().authorCount(), counts.get("node"));
-        assertEquals(network.graph().linkCount(), counts.get("edge"));
+        assertEquals(world.network().graph().authorCount(), counts.get("node"));
+        assertEquals(world.network().graph().linkCount(), counts.get("edge"));
     }
 
     @Test
     void csvIsOneEdgeListWithAHeader() {
-        List<String> lines = export(network.egoNetwork("Grace Green", 2), ExportFormat.CSV).lines().toList();
+        List<String> lines = export(world.network().egoNetwork("Grace Green", 2), ExportFormat.CSV).lines().toList();
         assertEquals(List.of(
                 "source,target,papers,weight",
                 "Grace Green,Henry Hill,1,1.000000",
@@ -194,8 +178,8 @@ class NetworkExportTest {
                 "Henry Hill,Kim Kang,1,0.500000",
                 "Henry Hill,Lena Lang,1,0.500000",
                 "Kim Kang,Lena Lang,1,0.500000"), lines);
-        List<String> whole = export(network.wholeNetwork(), ExportFormat.CSV).lines().toList();
-        assertEquals(1 + network.graph().linkCount(), whole.size());
+        List<String> whole = export(world.network().wholeNetwork(), ExportFormat.CSV).lines().toList();
+        assertEquals(1 + world.network().graph().linkCount(), whole.size());
         assertTrue(whole.contains("Eve Evans,Frank Fischer,3,2.500000"));
     }
 
@@ -216,7 +200,7 @@ class NetworkExportTest {
 
     @Test
     void dotNamesEveryNodeAndEdge() {
-        String dot = export(network.egoNetwork("Carol Chen", 1), ExportFormat.DOT);
+        String dot = export(world.network().egoNetwork("Carol Chen", 1), ExportFormat.DOT);
         assertTrue(dot.startsWith("strict graph G {"), dot);
         assertEquals(4, dot.lines().filter(l -> l.contains(" -- ")).count());
         assertTrue(dot.contains("label=\"Carol Chen\""), dot);

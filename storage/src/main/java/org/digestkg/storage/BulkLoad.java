@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Node;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,12 +26,13 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Paper;
-import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.parse.DigestSink;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads many new digests at the speed of TDB2's own bulk loader. TDB2 copies every index block a transaction
@@ -228,40 +227,19 @@ final class BulkLoad {
                 quads.add(quad);
             }
         };
-        RdfMapper mapper = new RdfMapper(buffer, (paper, day) -> !day.isBefore(latest.getOrDefault(paper, day)));
+        RdfMapper toBuffer = new RdfMapper(buffer, (paper, day) -> !day.isBefore(latest.getOrDefault(paper, day)));
         try {
-            DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new DigestSink() {
+            DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new MappingSink(record) {
                 @Override
                 public void start(Digest digest) {
                     record.day = digest.date();
+                    mapper = toBuffer;
                     mapper.start(digest);
                 }
 
                 @Override
-                public void claimedCount(String code, int count) {
-                    mapper.claimedCount(code, count);
-                }
-
-                @Override
-                public void paper(Paper paper) {
-                    record.paper(paper);
+                void beforePaper(Paper paper) {
                     emitted.add(Iris.paper(paper));
-                    mapper.paper(paper);
-                }
-
-                @Override
-                public void warning(Problem problem) {
-                    record.warning(problem);
-                }
-
-                @Override
-                public void rejected(Problem problem) {
-                    record.rejected(problem);
-                }
-
-                @Override
-                public void finish() {
-                    mapper.finish();
                 }
             });
             record.checkStrict(strict, source);

@@ -12,17 +12,14 @@ import java.util.function.Consumer;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.digestkg.extractor.model.AuthorName;
 import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Paper;
-import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
-import org.digestkg.extractor.parse.DigestSink;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
@@ -219,43 +216,36 @@ public final class DigestLoader {
      * Between the parser and the RDF mapper: replaces the digest's previous graph, applies the latest-listing
      * rule against the other digests in the store, and records what happened.
      */
-    private final class Replacing implements DigestSink {
-        private final DigestRecord recorder;
+    private final class Replacing extends MappingSink {
         private final Listings listings = new Listings(dsg);
         private final Set<Node> listed = new HashSet<>();
         private Set<Node> heldBefore = Set.of();
         private Node graph;
         private LocalDate day;
-        private RdfMapper mapper;
         private boolean latest;
 
-        Replacing(DigestRecord recorder) {
-            this.recorder = recorder;
+        Replacing(DigestRecord record) {
+            super(record);
         }
 
         @Override
         public void start(Digest digest) {
             day = digest.date();
-            recorder.day = day;
+            record.day = day;
             graph = Iris.digest(day);
             if (storedSha256(dsg, graph).filter(digest.sha256()::equals).isPresent()) {
                 // stops the parser before it reads a line: the stored graph is this very file's
                 throw new Unchanged();
             }
             heldBefore = papersHeldBy(graph);
-            recorder.wrote = true;
+            record.wrote = true;
             dsg.removeGraph(graph);
             mapper = new RdfMapper(StreamRDFLib.dataset(dsg), (paper, d) -> latest);
             mapper.start(digest);
         }
 
         @Override
-        public void claimedCount(String code, int count) {
-            mapper.claimedCount(code, count);
-        }
-
-        @Override
-        public void paper(Paper paper) {
+        void beforePaper(Paper paper) {
             Node node = Iris.paper(paper);
             if (listed.add(node)) {
                 latest = listings.daysListing(node, day).stream().noneMatch(d -> d.isAfter(day));
@@ -263,28 +253,14 @@ public final class DigestLoader {
                     listings.holder(node).filter(g -> !g.equals(graph)).ifPresent(g -> listings.demote(g, node));
                 }
             }
-            recorder.paper(paper);
-            mapper.paper(paper);
         }
 
         @Override
-        public void warning(Problem problem) {
-            recorder.warning(problem);
-        }
-
-        @Override
-        public void rejected(Problem problem) {
-            recorder.rejected(problem);
-        }
-
-        @Override
-        public void finish() {
-            mapper.finish();
-            recorder.triples = dsg.getGraph(graph).size();
+        void afterFinish() {
+            record.triples = dsg.getGraph(graph).size();
             for (Node paper : heldBefore) {
                 if (!listed.contains(paper)) listings.promoteLatestRemaining(paper, day);
             }
         }
-
     }
 }

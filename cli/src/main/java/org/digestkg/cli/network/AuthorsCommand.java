@@ -1,7 +1,6 @@
 package org.digestkg.cli.network;
 
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,21 +34,13 @@ public final class AuthorsCommand implements Callable<Integer> {
             description = "How many authors (default: ${DEFAULT-VALUE})")
     int top;
 
-    @Option(names = "--category", paramLabel = "C", description = "Only papers whose main category is C, e.g. cs.CV.")
-    String category;
-
-    @Option(names = "--since", paramLabel = "DAY", converter = NetworkCli.DayConverter.class,
-            description = "Only papers first listed on or after DAY (yyyy-mm-dd).")
-    LocalDate since;
-
     @Option(names = "--by", paramLabel = "ORDER", defaultValue = "papers",
             converter = NetworkCli.AuthorOrderConverter.class,
             description = "papers, degree or centrality (default: ${DEFAULT-VALUE})")
     AuthorOrder by;
 
-    @Option(names = "--max-authors", paramLabel = "N", defaultValue = "0",
-            description = "Leave out papers with more than N authors; 0 keeps all (default: ${DEFAULT-VALUE})")
-    int maxAuthors;
+    @Mixin
+    NetworkFilterOptions filterOptions;
 
     @Mixin
     StoreOption store;
@@ -59,7 +50,7 @@ public final class AuthorsCommand implements Callable<Integer> {
         if (top < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
         }
-        PaperFilter filter = NetworkCli.filter(spec, category, since, maxAuthors);
+        PaperFilter filter = filterOptions.filter();
         CoauthorNetwork network = NetworkCli.load(store, filter);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Authors" + NetworkCli.describe(filter) + ": "

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -51,16 +50,8 @@ public final class NetworkCommand implements Callable<Integer> {
             description = "Steps from --author (default: ${DEFAULT-VALUE})")
     int depth;
 
-    @Option(names = "--category", paramLabel = "C", description = "Only papers whose main category is C, e.g. cs.CV.")
-    String category;
-
-    @Option(names = "--since", paramLabel = "DAY", converter = NetworkCli.DayConverter.class,
-            description = "Only papers first listed on or after DAY (yyyy-mm-dd).")
-    LocalDate since;
-
-    @Option(names = "--max-authors", paramLabel = "N", defaultValue = "0",
-            description = "Leave out papers with more than N authors; 0 keeps all (default: ${DEFAULT-VALUE})")
-    int maxAuthors;
+    @Mixin
+    NetworkFilterOptions filterOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = NetworkCli.FormatConverter.class,
             description = "graphml, gexf, dot or csv (default: from the --out extension, else graphml)")
@@ -82,7 +73,7 @@ public final class NetworkCommand implements Callable<Integer> {
         }
         ExportFormat chosen = format != null ? format
                 : out != null ? ExportFormat.ofFileName(out).orElse(ExportFormat.GRAPHML) : ExportFormat.GRAPHML;
-        PaperFilter filter = NetworkCli.filter(spec, category, since, maxAuthors);
+        PaperFilter filter = filterOptions.filter();
 
         CoauthorNetwork network;
         Graph<Integer, Integer> view;
