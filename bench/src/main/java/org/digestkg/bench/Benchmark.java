@@ -53,6 +53,8 @@ public final class Benchmark {
     private final Map<String, String> machine = new LinkedHashMap<>();
     private Path kgJar;
     private final List<String> javaOpts;
+    private final List<String> tdbloaderOpts;
+    private final List<String> cdsOpts = new ArrayList<>();
     private final String java;
     private final Path logs;
     private long runStart;
@@ -66,7 +68,8 @@ public final class Benchmark {
     public Benchmark(BenchOptions options) {
         this.o = options;
         this.kgJar = options.root().resolve("cli/target/kg.jar");
-        this.javaOpts = kgJavaOpts(System.getenv("KG_JAVA_OPTS"));
+        this.javaOpts = kgJavaOpts(System.getenv("KG_JAVA_OPTS"), launcherDefaultOpts(read(options.root().resolve("kg"))));
+        this.tdbloaderOpts = kgJavaOpts(System.getenv("TDBLOADER_JAVA_OPTS"), DEFAULT_TDBLOADER_OPTS);
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.logs = options.work().resolve("logs");
     }
@@ -86,10 +89,22 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    /** The JVM options of the {@code kg} launcher: {@code ${KG_JAVA_OPTS:--XX:+UseParallelGC}}. */
-    static List<String> kgJavaOpts(String env) {
-        if (env == null || env.isEmpty()) return List.of("-XX:+UseParallelGC");
-        return List.of(env.trim().split("\\s+"));
+    /** What the {@code kg} launcher falls back to when it cannot be read. */
+    static final String DEFAULT_KG_OPTS = "-XX:+UseParallelGC -Xmx1g";
+    /** tdb2.tdbloader runs as Jena ships it, with the JVM's default heap; {@code $TDBLOADER_JAVA_OPTS} overrides. */
+    static final String DEFAULT_TDBLOADER_OPTS = "-XX:+UseParallelGC";
+    private static final Pattern LAUNCHER_OPTS = Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}");
+
+    /** The options {@code env} says (a {@code KG_JAVA_OPTS}-like variable), or {@code dflt} when it is unset or empty. */
+    static List<String> kgJavaOpts(String env, String dflt) {
+        String v = env == null || env.isBlank() ? dflt : env;
+        return List.of(v.trim().split("\\s+"));
+    }
+
+    /** The default JVM options written in the {@code kg} launcher ({@code ${KG_JAVA_OPTS:-…}}), so the two never drift. */
+    static String launcherDefaultOpts(String launcherText) {
+        Matcher m = LAUNCHER_OPTS.matcher(launcherText);
+        return m.find() ? m.group(1).trim() : DEFAULT_KG_OPTS;
     }
 
     public ResultTable table() {
@@ -165,7 +180,37 @@ public final class Benchmark {
         }
         machine.put("kg.jar", kgJar + " of " + Files.getLastModifiedTime(kgJar).toString().substring(0, 19)
                 + " (run from a copy in " + dir + ")");
+        classDataArchive(dir.resolve("kg.jar"));
         return dir.resolve("kg.jar");
+    }
+
+    /**
+     * As the {@code kg} launcher does when it has a class-data archive step: makes a dynamic CDS archive of the
+     * classes a small build uses (for the copied jar: an archive is bound to its jar's path), and runs every kg
+     * command with it.
+     */
+    private void classDataArchive(Path jar) throws IOException {
+        String launcher = read(o.root().resolve("kg"));
+        Path sample = o.root().resolve("data/2026-02-04.md");
+        if (!launcher.contains("SharedArchiveFile") || !Files.isRegularFile(sample)) {
+            machine.put("class-data archive", "none (the kg launcher makes none)");
+            return;
+        }
+        Path jsa = jar.resolveSibling("kg.jsa");
+        Path tmpStore = o.work().resolve("cds-store");
+        deleteQuietly(tmpStore);
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + jsa));
+        cmd.addAll(javaOpts);
+        cmd.addAll(List.of("-jar", jar.toString(), "build", "-q", "--store", tmpStore.toString(), sample.toString()));
+        ProcessProbe.Result r = ProcessProbe.run(cmd, o.root(), logs.resolve("cds-archive.log"), Duration.ofMinutes(5));
+        deleteQuietly(tmpStore);
+        if (r.ok() && Files.isRegularFile(jsa)) {
+            cdsOpts.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            machine.put("class-data archive", "yes, as the kg launcher: made in " + Fmt.seconds(r.seconds())
+                    + " by a build of data/2026-02-04.md, used by every kg command");
+        } else {
+            machine.put("class-data archive", "could not be made (" + r.failure() + "): kg runs without one");
+        }
     }
 
     /** Generates {@code max(days) + 1} days once, then links the first N files into one folder per size. */
@@ -351,7 +396,7 @@ public final class Benchmark {
             for (int r = 0; r < repeat; r++) {
                 deleteQuietly(loc);
                 List<String> cmd = new ArrayList<>(List.of(java));
-                cmd.addAll(javaOpts);
+                cmd.addAll(tdbloaderOpts);
                 cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "tdb2.tdbloader", "--loc",
                         loc.toString(), nq.toString()));
                 ProcessProbe.Result res = run(cmd, "tdbloader-" + n + "-" + r);
@@ -588,7 +633,7 @@ public final class Benchmark {
             double first = t.subList(0, k).stream().mapToDouble(Double::doubleValue).sum();
             double lastK = t.subList(t.size() - k, t.size()).stream().mapToDouble(Double::doubleValue).sum();
             double sum = t.stream().mapToDouble(Double::doubleValue).sum();
-            table.add("build " + e.getKey() + " days: per-digest load times (build's own lines)",
+            table.add("build " + e.getKey() + " days: sum of the per-digest times its lines print",
                     String.format(Locale.ROOT, "sum %s over %d digests; first %d: %s, last %d: %s (%.2f×)",
                             Fmt.seconds(sum), t.size(), k, Fmt.seconds(first), k, Fmt.seconds(lastK), lastK / first));
         }
@@ -598,6 +643,7 @@ public final class Benchmark {
 
     private List<String> kg(String... args) {
         List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(cdsOpts);
         cmd.addAll(javaOpts);
         cmd.add("-jar");
         cmd.add(kgJar.toString());
@@ -693,8 +739,10 @@ public final class Benchmark {
                 .append(o.steps().equals(BenchOptions.STEPS) ? "" : " --steps " + String.join(",", new java.util.TreeSet<>(o.steps())))
                 .append("`. ")
                 .append("Every figure is a real subprocess (`java ").append(String.join(" ", javaOpts))
-                .append(" -jar cli/target/kg.jar …`, the `kg` launcher's JVM options; Jena's `tdb2.tdbloader` with the ")
-                .append("same options), timed from start to exit, JVM start included; peak RSS is the largest `VmHWM` read ")
+                .append(cdsOpts.isEmpty() ? "" : " -XX:SharedArchiveFile=kg.jsa")
+                .append(" -jar cli/target/kg.jar …`, as the `kg` launcher runs it; Jena's `tdb2.tdbloader` with `")
+                .append(String.join(" ", tdbloaderOpts))
+                .append("`), timed from start to exit, JVM start included; peak RSS is the largest `VmHWM` read ")
                 .append("from `/proc/<pid>/status` every 20 ms. Medians of ").append(o.repeat())
                 .append(" runs where the row says so; queries are warm medians over HTTP.\n\n");
         sb.append("| machine | |\n|---|---|\n");
@@ -722,7 +770,8 @@ public final class Benchmark {
         }).orElse("?"));
         machine.put("load average at start", read(Path.of("/proc/loadavg")).trim());
         machine.put("java -version", javaVersion());
-        machine.put("JVM options", String.join(" ", javaOpts));
+        machine.put("JVM options of kg (the launcher's, or $KG_JAVA_OPTS)", String.join(" ", javaOpts));
+        machine.put("JVM options of tdb2.tdbloader ($TDBLOADER_JAVA_OPTS)", String.join(" ", tdbloaderOpts));
     }
 
     private String javaVersion() {

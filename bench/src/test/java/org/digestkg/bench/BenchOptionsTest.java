@@ -83,9 +83,17 @@ class BenchOptionsTest {
     }
 
     @Test
-    void usesTheLaunchersJvmOptions() {
-        assertEquals(List.of("-XX:+UseParallelGC"), Benchmark.kgJavaOpts(null));
-        assertEquals(List.of("-XX:+UseParallelGC"), Benchmark.kgJavaOpts(""));
-        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), Benchmark.kgJavaOpts(" -Xmx1g  -XX:+UseG1GC "));
+    void usesTheLaunchersJvmOptions() throws Exception {
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx1g"), Benchmark.kgJavaOpts(null, "-XX:+UseParallelGC -Xmx1g"));
+        assertEquals(List.of("-XX:+UseParallelGC"), Benchmark.kgJavaOpts("", "-XX:+UseParallelGC"));
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), Benchmark.kgJavaOpts(" -Xmx1g  -XX:+UseG1GC ", "x"));
+        assertEquals("-XX:+UseSerialGC -Xmx2g", Benchmark.launcherDefaultOpts("opts=${KG_JAVA_OPTS:--XX:+UseSerialGC -Xmx2g}\n"));
+        assertEquals(Benchmark.DEFAULT_KG_OPTS, Benchmark.launcherDefaultOpts("exec java -jar kg.jar"));
+        // the real launcher still says its options the way the benchmark reads them
+        Path launcher = Path.of(System.getProperty("digestkg.root", "..")).resolve("kg");
+        String text = java.nio.file.Files.readString(launcher);
+        assertTrue(text.contains("${KG_JAVA_OPTS:-"), "kg no longer reads KG_JAVA_OPTS as ${KG_JAVA_OPTS:-…}: update Benchmark");
+        assertEquals(java.util.regex.Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}").matcher(text).results()
+                .map(r -> r.group(1).trim()).findFirst().orElseThrow(), Benchmark.launcherDefaultOpts(text));
     }
 }

@@ -25,11 +25,17 @@ import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
 
 /**
- * Loads digests into the store, one write transaction per digest: a digest that fails leaves the store as it
- * was, and a digest with the same bytes as its stored version is skipped. Reloading a changed digest replaces
- * its graph.
+ * Loads digests into the store, each all or nothing: a digest that fails leaves the store as it was, a digest
+ * with the same bytes as its stored version is skipped, and a changed digest replaces its graph.
  */
 public final class DigestLoader {
+
+    /** From this many digests on, {@link BulkLoad} takes them. */
+    static final int BULK_FROM = Integer.getInteger("kg.bulkFrom", 8);
+    /** Digests per bulk transaction: what a killed build can lose, and what the loader holds at once. */
+    static final int BULK_CHUNK = Integer.getInteger("kg.bulkChunk", 400);
+    /** Quads after which a batch of the smaller path is committed. */
+    static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
     private final DatasetGraph dsg;
     private final Set<String> authorsSeen = new HashSet<>();
@@ -62,11 +68,10 @@ public final class DigestLoader {
     }
 
     /**
-     * Loads digests in order, handing each result to {@code done} once it is committed. Consecutive digests share
-     * a write transaction (up to {@link #BATCH_QUADS} quads): TDB2 copies every index block a transaction touches,
-     * so a few large transactions cost far less than one per digest. Each digest stays all or nothing: when one
-     * fails after writing, the batch is aborted and redone one transaction per digest, so the failure affects
-     * that digest alone. A build killed mid-batch leaves the store at its last commit; rerunning completes it.
+     * Loads digests in order, handing each result to {@code done} once it is committed. From {@link #BULK_FROM}
+     * digests on, they go through {@link BulkLoad} ({@link #BULK_CHUNK} per transaction); fewer, and those that
+     * replace a stored digest, go through {@link #loadEach}. Either way each digest is all or nothing, and a build
+     * killed midway leaves the store at its last commit, which rerunning the build completes.
      *
      * @param date the day of every file, or null to take each from its file name
      */
@@ -88,11 +93,12 @@ public final class DigestLoader {
         }
     }
 
-    /** From this many digests on, {@link BulkLoad} takes them; fewer go one small transaction batch at a time. */
-    static final int BULK_FROM = Integer.getInteger("kg.bulkFrom", 8);
-    /** Digests per bulk transaction: what a killed build can lose, and what the loader holds at once. */
-    static final int BULK_CHUNK = Integer.getInteger("kg.bulkChunk", 400);
-
+    /**
+     * Consecutive digests share a write transaction (up to {@link #BATCH_QUADS} quads): TDB2 copies every index
+     * block a transaction touches, so a few larger transactions cost less than one per digest. When a digest fails
+     * after writing, the batch is aborted and redone one transaction per digest, so the failure is that digest's
+     * alone.
+     */
     private void loadEach(List<Path> files, LocalDate date, Consumer<LoadResult> done) {
         int next = 0;
         while (next < files.size()) {
@@ -122,9 +128,6 @@ public final class DigestLoader {
             }
         }
     }
-
-    /** Quads after which a batch of digests is committed. */
-    static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
     /**
      * What loading one digest inside the caller's write transaction did.
