@@ -28,7 +28,6 @@ import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
-import org.digestkg.extractor.parse.DigestSink;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
 import org.slf4j.Logger;
@@ -70,7 +69,7 @@ final class BulkLoad {
     }
 
     /** A digest parsed and mapped, waiting for the loader. */
-    private record Mapped(LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
+    private record Mapped(Scan scan, LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
     }
 
     /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
@@ -134,7 +133,7 @@ final class BulkLoad {
                     ahead.add(reader.submit(() -> map(s, latest)));
                 }
                 Mapped m = ahead.poll().get();
-                Set<Node> scanned = papersOf(bulk, m.result.source());
+                Set<Node> scanned = m.scan.papers;
                 if (m.result.status() == LoadResult.Status.LOADED) {
                     StreamRDF into = loader.stream();
                     m.quads.forEach(into::quad);
@@ -144,8 +143,8 @@ final class BulkLoad {
                     // a failed digest's papers may have been mapped as older listings of it: settle them afterwards
                     settleAfter.addAll(scanned);
                 }
-                results.put(Path.of(m.result.source()), m.result);
-                authors.put(Path.of(m.result.source()), m.authors);
+                results.put(m.scan.file, m.result);
+                authors.put(m.scan.file, m.authors);
             }
             loader.finishBulk();
         } catch (InterruptedException | ExecutionException | RuntimeException e) {
@@ -170,10 +169,6 @@ final class BulkLoad {
         LOG.debug("bulk load of {} digests: scan {} ms, parse+load {} ms, settle {} papers {} ms", bulk.size(),
                 (tScan - t0) / 1_000_000, (tLoad - tScan) / 1_000_000, settleAfter.size(), (System.nanoTime() - tLoad) / 1_000_000);
         return new Outcome(results, authors, leftOver);
-    }
-
-    private static Set<Node> papersOf(List<Scan> scans, String source) {
-        return scans.stream().filter(s -> s.file.toString().equals(source)).findFirst().map(Scan::papers).orElse(Set.of());
     }
 
     /** Reads every file once for its day, hash and papers, on both cores. */
@@ -245,11 +240,11 @@ final class BulkLoad {
             record.checkStrict(strict, source);
         } catch (RuntimeException e) {
             String why = e instanceof DigestException ? e.getMessage() : source + ": " + e;
-            return new Mapped(LoadResult.failed(source, s.day, why, Duration.ofNanos(System.nanoTime() - t0)), List.of(),
+            return new Mapped(s, LoadResult.failed(source, s.day, why, Duration.ofNanos(System.nanoTime() - t0)), List.of(),
                     Set.of(), Set.of());
         }
         record.triples = quads.size();
-        return new Mapped(record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
+        return new Mapped(s, record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
     }
 
     private String storedSha256(Node graph) {

@@ -31,7 +31,7 @@ public record LoadResult(String source, LocalDate date, Status status, long pape
         return new LoadResult(source, date, Status.FAILED, 0, 0, 0, 0, List.of(), List.of(), time, error);
     }
 
-    /** Loaded, but something was left out or odd. */
+    /** Nothing failed and no entry was rejected (warnings may remain). */
     public boolean clean() {
         return status != Status.FAILED && rejected.isEmpty();
     }
