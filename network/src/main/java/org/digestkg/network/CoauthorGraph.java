@@ -3,7 +3,10 @@ package org.digestkg.network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.digestkg.storage.GraphStore;
@@ -41,6 +44,8 @@ public final class CoauthorGraph {
     // the links of author a are incidence[incidenceStart[a] .. incidenceStart[a + 1]), ordered by the other end
     private final int[] incidenceStart;
     private final int[] incidence;
+
+    private volatile Map<String, Integer> idsByIri;
 
     private CoauthorGraph(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper) {
         this.authors = authors;
@@ -228,6 +233,77 @@ public final class CoauthorGraph {
 
     int[] authorsOf(int paper) {
         return authorsByPaper[paper];
+    }
+
+    /** The id of the author with this IRI, or -1 if no paper of this network names them. */
+    public int authorId(String iri) {
+        Map<String, Integer> ids = idsByIri;
+        if (ids == null) {
+            ids = new HashMap<>(authors.length * 2);
+            for (int a = 0; a < authors.length; a++) {
+                ids.put(authors[a].iri(), a);
+            }
+            idsByIri = ids;
+        }
+        return ids.getOrDefault(iri, -1);
+    }
+
+    /** The author's links, ordered by the co-author's id. */
+    public int[] linksOf(int author) {
+        return Arrays.copyOfRange(incidence, incidenceStart[author], incidenceStart[author + 1]);
+    }
+
+    /**
+     * The network of the papers {@code filter} keeps, over the same authors: ids stay valid in both, and an
+     * author left without papers simply has no links.
+     */
+    public CoauthorGraph filtered(PaperFilter filter) {
+        List<PaperRef> kept = new ArrayList<>();
+        List<int[]> keptAuthors = new ArrayList<>();
+        for (int p = 0; p < papers.length; p++) {
+            if (filter.accepts(papers[p])) {
+                kept.add(papers[p]);
+                keptAuthors.add(authorsByPaper[p]);
+            }
+        }
+        return new CoauthorGraph(authors, kept.toArray(PaperRef[]::new), keptAuthors.toArray(int[][]::new));
+    }
+
+    /**
+     * The {@code k} best links by {@code order}, best first. One pass with a bounded heap whose worst entry is
+     * checked with primitive comparisons first, so the million links of a year cost a few milliseconds.
+     */
+    public int[] topLinks(int k, PairOrder order) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (x, y) -> compareLinks(y, x, order)); // worst on top
+        for (int link = 0; link < linkSource.length; link++) {
+            if (heap.size() < k) {
+                heap.add(link);
+            } else if (compareLinks(link, heap.peek(), order) < 0) {
+                heap.poll();
+                heap.add(link);
+            }
+        }
+        return heap.stream().sorted((x, y) -> compareLinks(x, y, order)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Negative when link {@code x} ranks before {@code y}; ids follow names, so the last resort is alphabetical. */
+    int compareLinks(int x, int y, PairOrder order) {
+        int byPapers = Integer.compare(linkPapers[y], linkPapers[x]);
+        int byWeight = Long.compare(CoauthorNetwork.roundedWeight(linkWeight[y]),
+                CoauthorNetwork.roundedWeight(linkWeight[x]));
+        int first = order == PairOrder.PAPERS ? byPapers : byWeight;
+        if (first != 0) {
+            return first;
+        }
+        int second = order == PairOrder.PAPERS ? byWeight : byPapers;
+        if (second != 0) {
+            return second;
+        }
+        int bySource = Integer.compare(linkSource[x], linkSource[y]);
+        return bySource != 0 ? bySource : Integer.compare(linkTarget[x], linkTarget[y]);
     }
 
     /** The whole network as a read-only, weighted JGraphT graph: vertices are author ids, edges link ids. */

@@ -10,70 +10,80 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.digestkg.extractor.rdf.DKG;
 
 /**
- * Reads papers and their authors from the store with one streaming SELECT inside a read transaction.
+ * Reads papers and their authors from the store inside one read transaction, with a few streaming SELECTs of
+ * one or two triple patterns each: the papers, their creators, the authors' names, then the papers' ids, titles,
+ * categories and listing days.
  *
- * <p>One row per (paper, author, appearance): the paper's own fields ride along on every row, which costs far
- * less than a second query per paper. The earliest appearance date is taken in Java (a {@code MIN} would make
- * the query group and stop streaming), and rows are de-duplicated here too, since the union of several
- * digests can repeat a paper's triples.
+ * <p>One query joining all of it would look up an author's name once per paper, listing and author (about a
+ * million look-ups for a year of digests); separate scans read each fact once, and the joins happen in hash
+ * maps here. The earliest listing day is taken in Java too, and repeats are dropped, since the union of
+ * several digests can repeat a paper's triples.
  */
 final class CoauthorGraphLoader {
 
     private CoauthorGraphLoader() {
     }
 
-    static final String QUERY = """
+    private static final String PREFIXES = """
             PREFIX dkg:     <%s>
             PREFIX dcterms: <%s>
             PREFIX foaf:    <%s>
             PREFIX skos:    <%s>
-
-            SELECT ?paper ?id ?title ?category ?date ?author ?name
-            WHERE {
-              ?paper a dkg:Paper .
-              OPTIONAL { ?paper dkg:arxivId ?id }
-              OPTIONAL { ?paper dcterms:title ?title }
-              OPTIONAL { ?paper dkg:mainCategory ?cat .
-                         OPTIONAL { ?cat skos:notation ?category } }
-              OPTIONAL { ?appearance dkg:paper ?paper ;
-                                     dcterms:date ?date }
-              ?paper dcterms:creator ?author .
-              OPTIONAL { ?author foaf:name ?name }
-            }
             """.formatted(DKG.NS, DKG.DCTERMS, DKG.FOAF, DKG.SKOS);
 
     private static final Var PAPER = Var.alloc("paper");
-    private static final Var ID = Var.alloc("id");
-    private static final Var TITLE = Var.alloc("title");
+    private static final Var VALUE = Var.alloc("value");
     private static final Var CATEGORY = Var.alloc("category");
     private static final Var CAT = Var.alloc("cat");
-    private static final Var DATE = Var.alloc("date");
     private static final Var AUTHOR = Var.alloc("author");
-    private static final Var NAME = Var.alloc("name");
 
     static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter) {
         Rows rows = Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
-            try (QueryExec exec = QueryExec.dataset(dsg).query(QUERY).build()) {
-                RowSet rowSet = exec.select();
-                while (rowSet.hasNext()) {
-                    r.add(rowSet.next());
-                }
-            }
+            scan(dsg, "SELECT ?paper { ?paper a dkg:Paper }", r::paper);
+            scan(dsg, "SELECT ?paper ?author { ?paper dcterms:creator ?author }", r::creator);
+            scan(dsg, "SELECT ?author ?value { ?author foaf:name ?value }", r::name);
+            scan(dsg, "SELECT ?paper ?value { ?paper dkg:arxivId ?value }", r,
+                    (b, p) -> p.arxivId = firstNonNull(p.arxivId, lexical(b.get(VALUE))));
+            scan(dsg, "SELECT ?paper ?value { ?paper dcterms:title ?value }", r,
+                    (b, p) -> p.title = firstNonNull(p.title, lexical(b.get(VALUE))));
+            scan(dsg, "SELECT ?paper ?cat ?category { ?paper dkg:mainCategory ?cat "
+                    + "OPTIONAL { ?cat skos:notation ?category } }", r,
+                    (b, p) -> p.category = firstNonNull(p.category, Rows.category(b)));
+            scan(dsg, "SELECT ?paper ?value { ?appearance dkg:paper ?paper ; dcterms:date ?value }",
+                    r, (b, p) -> p.seenOn(date(b.get(VALUE))));
             return r;
         });
         return rows.build(filter);
+    }
+
+    /** Streams one SELECT's rows into {@code row}. */
+    private static void scan(DatasetGraph dsg, String select, Consumer<Binding> row) {
+        try (QueryExec exec = QueryExec.dataset(dsg).query(PREFIXES + select).build()) {
+            exec.select().forEachRemaining(row);
+        }
+    }
+
+    /** Streams a SELECT of {@code ?paper} and facts into {@code fact}, for the papers already read. */
+    private static void scan(DatasetGraph dsg, String select, Rows rows, BiConsumer<Binding, PaperRow> fact) {
+        scan(dsg, select, b -> {
+            PaperRow paper = rows.papers.get(key(b.get(PAPER)));
+            if (paper != null) {
+                fact.accept(b, paper);
+            }
+        });
     }
 
     /** Everything read from the store, interned by IRI. */
@@ -83,27 +93,31 @@ final class CoauthorGraphLoader {
         private final List<String> authorNames = new ArrayList<>();
         private final Map<String, PaperRow> papers = new HashMap<>();
 
-        void add(Binding row) {
-            String paperIri = row.get(PAPER).getURI();
-            PaperRow paper = papers.computeIfAbsent(paperIri, PaperRow::new);
-            paper.arxivId = firstNonNull(paper.arxivId, lexical(row.get(ID)));
-            paper.title = firstNonNull(paper.title, lexical(row.get(TITLE)));
-            paper.category = firstNonNull(paper.category, category(row));
-            paper.seenOn(date(row.get(DATE)));
+        void paper(Binding row) {
+            papers.computeIfAbsent(key(row.get(PAPER)), PaperRow::new);
+        }
 
-            Node author = row.get(AUTHOR);
-            String authorKey = author.isURI() ? author.getURI() : author.toString();
-            Integer id = authorIndex.get(authorKey);
+        void creator(Binding row) {
+            PaperRow paper = papers.get(key(row.get(PAPER)));
+            if (paper == null) {
+                return; // a creator of something that is not a dkg:Paper
+            }
+            String author = key(row.get(AUTHOR));
+            Integer id = authorIndex.get(author);
             if (id == null) {
                 id = authorIris.size();
-                authorIndex.put(authorKey, id);
-                authorIris.add(authorKey);
+                authorIndex.put(author, id);
+                authorIris.add(author);
                 authorNames.add(null);
             }
-            if (authorNames.get(id) == null) {
-                authorNames.set(id, lexical(row.get(NAME)));
-            }
             paper.addAuthor(id);
+        }
+
+        void name(Binding row) {
+            Integer id = authorIndex.get(key(row.get(AUTHOR)));
+            if (id != null && authorNames.get(id) == null) {
+                authorNames.set(id, lexical(row.get(VALUE)));
+            }
         }
 
         CoauthorGraph build(PaperFilter filter) {
@@ -217,6 +231,10 @@ final class CoauthorGraphLoader {
             String id = arxivId != null ? arxivId : lastSegment(iri);
             return new PaperRef(iri, id, title != null ? title : "", category, firstListed, authorCount);
         }
+    }
+
+    private static String key(Node node) {
+        return node.isURI() ? node.getURI() : node.toString();
     }
 
     private static <T> T firstNonNull(T current, T candidate) {

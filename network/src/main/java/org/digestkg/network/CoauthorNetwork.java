@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
@@ -160,46 +159,16 @@ public final class CoauthorNetwork {
                 .orElseThrow();
     }
 
-    /**
-     * The {@code k} strongest pairs. One pass over the links with a bounded heap, so a hyper-authored paper's
-     * hundred thousand links cost a heap comparison each, nothing more.
-     */
+    /** The {@code k} strongest pairs, strongest first. */
     public List<AuthorPair> topPairs(int k, PairOrder order) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1: " + k);
-        }
-        Comparator<Integer> better = pairOrder(order);
-        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, better.reversed()); // worst on top
-        for (int link = 0; link < graph.linkCount(); link++) {
-            if (heap.size() < k) {
-                heap.add(link);
-            } else if (better.compare(link, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(link);
-            }
-        }
-        List<Integer> links = new ArrayList<>(heap);
-        links.sort(better);
-        return links.stream()
-                .map(l -> new AuthorPair(graph.author(graph.linkSource(l)), graph.author(graph.linkTarget(l)),
+        return Arrays.stream(graph.topLinks(k, order))
+                .mapToObj(l -> new AuthorPair(graph.author(graph.linkSource(l)), graph.author(graph.linkTarget(l)),
                         graph.linkPapers(l), graph.linkWeight(l)))
                 .toList();
     }
 
-    private Comparator<Integer> pairOrder(PairOrder order) {
-        Comparator<Integer> papers = Comparator.comparingInt((Integer l) -> graph.linkPapers(l)).reversed();
-        Comparator<Integer> weight = Comparator.comparingLong((Integer l) -> roundedWeight(graph.linkWeight(l)))
-                .reversed();
-        // ids follow names, so (source, target) order is alphabetical by the first name, then the second
-        Comparator<Integer> names = Comparator.comparingInt((Integer l) -> graph.linkSource(l))
-                .thenComparingInt(graph::linkTarget);
-        return switch (order) {
-            case PAPERS -> papers.thenComparing(weight).thenComparing(names);
-            case WEIGHT -> weight.thenComparing(papers).thenComparing(names);
-        };
-    }
-
-    static long roundedWeight(double weight) {
+    /** The weight in millionths: the precision pairs are ranked at, and the 6 decimals queries report. */
+    public static long roundedWeight(double weight) {
         return Math.round(weight * WEIGHT_PRECISION);
     }
 

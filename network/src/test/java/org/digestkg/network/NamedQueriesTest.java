@@ -43,7 +43,34 @@ class NamedQueriesTest {
 
     /** Runs {@code sparql/NAME.rq} with plain-string parameters; rows as variable -> lexical form. */
     static List<Map<String, String>> run(GraphStore store, String name, Map<String, String> params, Binder binder) {
-        String text = TestWorld.namedQuery(name);
+        return runText(store, TestWorld.namedQuery(name), params, binder);
+    }
+
+    /**
+     * Runs the plain-SPARQL version of a named query ({@code plain-sparql/NAME.rq}: the same question asked by
+     * joining authorships, without the co-authorship index); numbers in canonical form so both compare.
+     */
+    static List<Map<String, String>> runPlain(GraphStore store, String name, Map<String, String> params) {
+        return canonical(runText(store, TestWorld.resource("plain-sparql/" + name + ".rq"), params,
+                Binder.SUBSTITUTION));
+    }
+
+    /** The named query's rows, numbers in canonical form, to compare with {@link #runPlain}. */
+    static List<Map<String, String>> runCanonical(GraphStore store, String name, Map<String, String> params) {
+        return canonical(run(store, name, params, Binder.SUBSTITUTION));
+    }
+
+    private static List<Map<String, String>> canonical(List<Map<String, String>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            row.forEach((k, v) -> out.put(k, v != null && v.matches("-?[0-9]+(\\.[0-9]+)?")
+                    ? new java.math.BigDecimal(v).stripTrailingZeros().toPlainString() : v));
+            return out;
+        }).toList();
+    }
+
+    static List<Map<String, String>> runText(GraphStore store, String text, Map<String, String> params,
+            Binder binder) {
         return Txn.calculateRead(store.datasetGraph(), () -> {
             QueryExec exec;
             if (binder == Binder.SUBSTITUTION) {
@@ -172,6 +199,34 @@ class NamedQueriesTest {
                 Map.of("person", "Lena Lang", "distance", "2", "papers", "0", "via", "2")), rows);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Alice Archer", "Carol Chen", "Frank Fischer", "Member 007", "Nobody At All"})
+    void twoHopSizeCountsTheTwoHopRows(String name) {
+        List<Map<String, String>> rows = run("two-hop", Map.of("author", name), Binder.SUBSTITUTION);
+        List<Map<String, String>> size = run("two-hop-size", Map.of("author", name), Binder.PARAMETERIZED_STRING);
+        long direct = rows.stream().filter(r -> r.get("distance").equals("1")).count();
+        assertEquals(List.of(Map.of("size", Integer.toString(rows.size()), "coauthors", Long.toString(direct))), size);
+    }
+
+    // ---- the index-backed queries ask what plain SPARQL asks ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Alice Archer", "Carol Chen", "Eve Evans", "Frank Fischer", "José Müller", "Member 007"})
+    void indexedQueriesAnswerAsTheirPlainSparql(String name) {
+        for (String query : List.of("coauthors", "two-hop")) {
+            List<Map<String, String>> plain = runPlain(world.store(), query, Map.of("author", name));
+            assertFalse(plain.isEmpty(), query);
+            assertEquals(plain, runCanonical(world.store(), query, Map.of("author", name)), query + " " + name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "cs.CV", "CS.cl", "math.AG"})
+    void topPairsAnswersAsItsPlainSparql(String category) {
+        Map<String, String> params = category.isEmpty() ? Map.of() : Map.of("category", category);
+        assertEquals(runPlain(world.store(), "top-pairs", params), runCanonical(world.store(), "top-pairs", params));
+    }
+
     // ---- authors.rq ----
 
     private static List<String> apiAuthors(CoauthorNetwork net) {
@@ -197,7 +252,7 @@ class NamedQueriesTest {
     // ---- the files themselves ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"coauthors", "top-pairs", "two-hop", "authors"})
+    @ValueSource(strings = {"coauthors", "top-pairs", "two-hop", "two-hop-size", "authors"})
     void everyQueryStartsWithAHeaderAndAnExample(String name) {
         String text = TestWorld.namedQuery(name);
         assertTrue(text.startsWith("# " + name + " — "), text);

@@ -73,11 +73,16 @@ final class TestWorld {
     }
 
     static void loadResource(GraphStore store, String name) {
-        try (InputStream in = TestWorld.class.getResourceAsStream(name)) {
+        loadTrig(store, resource(name));
+    }
+
+    /** A test resource's text; a name without a folder is next to this class. */
+    static String resource(String name) {
+        try (InputStream in = TestWorld.class.getResourceAsStream(name.contains("/") ? "/" + name : name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);
             }
-            loadTrig(store, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,6 +24,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
+import org.digestkg.network.sparql.CoauthorIndex;
 import org.digestkg.storage.GraphStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -57,6 +58,7 @@ public final class KgServer implements AutoCloseable {
     private static final String DATASET_PATH = "/" + DATASET_NAME;
 
     private final FusekiServer fuseki;
+    private final DatasetGraph dsg;
     private final GraphStore ownedStore;
     private final String host;
     private final boolean update;
@@ -65,8 +67,10 @@ public final class KgServer implements AutoCloseable {
     private volatile Thread shutdownHook;
     private volatile int port;
 
-    private KgServer(FusekiServer fuseki, GraphStore ownedStore, String host, int port, boolean update) {
+    private KgServer(FusekiServer fuseki, DatasetGraph dsg, GraphStore ownedStore, String host, int port,
+            boolean update) {
         this.fuseki = fuseki;
+        this.dsg = dsg;
         this.ownedStore = ownedStore;
         this.host = host;
         this.port = port;
@@ -145,7 +149,28 @@ public final class KgServer implements AutoCloseable {
         }
         LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
                 update ? "updates allowed with authentication" : "read-only", serverUrl());
+        warmCoauthorIndex();
         return this;
+    }
+
+    /**
+     * Builds the co-authorship index in the background, so the first co-author query finds it ready; queries
+     * meanwhile wait for it. After an update the next co-authorship query builds it again.
+     */
+    private void warmCoauthorIndex() {
+        Thread warm = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                CoauthorIndex.warm(dsg);
+                LOG.info("Co-authorship index ready ({} ms)", (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                if (!closed.get()) {
+                    LOG.warn("Could not build the co-authorship index now; queries will build it: {}", e.toString());
+                }
+            }
+        }, "kg-coauthor-index");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /**
@@ -351,7 +376,7 @@ public final class KgServer implements AutoCloseable {
                     sc.setHost(host);
                 }
             }
-            return new KgServer(fuseki, store, host, port, update);
+            return new KgServer(fuseki, dsg, store, host, port, update);
         }
 
         private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout) {

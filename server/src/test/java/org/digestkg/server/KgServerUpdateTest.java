@@ -171,6 +171,45 @@ class KgServerUpdateTest {
         assertEquals(false, ask("ASK { <urn:x:evil> ?p ?o }"));
     }
 
+    @Test
+    void coauthorshipQueriesFollowUpdates() {
+        String g = "https://example.org/digest/coauthor-test";
+        String coauthors = """
+                PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+                PREFIX kgfn: <https://w3id.org/digest-kg/fn#>
+                SELECT ?name ?papers WHERE {
+                  ?a foaf:name "Ada Test" . ?a kgfn:coauthor (?b ?papers) . ?b foaf:name ?name
+                } ORDER BY ?name""";
+        String paper = "<urn:x:paper-%s> a <https://w3id.org/digest-kg/ontology#Paper> ; "
+                + "<http://purl.org/dc/terms/creator> <urn:x:ada> , <urn:x:%s> . "
+                + "<urn:x:%2$s> <http://xmlns.com/foaf/0.1/name> \"%s\" . ";
+        String insert = "INSERT DATA { GRAPH <" + g + "> { <urn:x:ada> <http://xmlns.com/foaf/0.1/name> \"Ada Test\" . "
+                + paper.formatted("1", "bo", "Bo Test") + paper.formatted("2", "bo", "Bo Test") + " } }";
+        assertEquals("", select(coauthors), "nobody yet");
+
+        assertSuccess(Http.request("POST", ds + "/update", "application/sparql-update", insert,
+                "Authorization", ALICE.authorizationHeader()));
+        assertEquals("Bo Test 2", select(coauthors));
+
+        String more = "INSERT DATA { GRAPH <" + g + "> { " + paper.formatted("3", "cy", "Cy Test") + " } }";
+        assertSuccess(Http.request("POST", ds + "/update", "application/sparql-update", more,
+                "Authorization", ALICE.authorizationHeader()));
+        assertEquals("Bo Test 2|Cy Test 1", select(coauthors));
+
+        assertSuccess(Http.request("POST", ds + "/update", "application/sparql-update", "DROP GRAPH <" + g + ">",
+                "Authorization", ALICE.authorizationHeader()));
+        assertEquals("", select(coauthors));
+    }
+
+    /** The rows of a SELECT, values joined by spaces, rows by {@code |}. */
+    private static String select(String query) {
+        HttpResponse<String> r = Http.get(ds + "/sparql?query=" + enc(query), "text/tab-separated-values");
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().lines().skip(1)
+                .map(line -> line.replaceAll("\"([^\"]*)\"(\\^\\^\\S+)?", "$1").replace('\t', ' '))
+                .reduce((a, b) -> a + "|" + b).orElse("");
+    }
+
     private static void assertSuccess(HttpResponse<String> r) {
         assertTrue(r.statusCode() >= 200 && r.statusCode() < 300, r + " " + r.body());
     }

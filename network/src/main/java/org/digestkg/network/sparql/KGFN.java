@@ -1,0 +1,26 @@
+package org.digestkg.network.sparql;
+
+/**
+ * The digest-kg property functions: triple patterns that SPARQL queries on a digest-kg store (in Fuseki or
+ * {@code kg query}) answer from the co-authorship index instead of joining authorships.
+ *
+ * <pre>
+ * PREFIX kgfn: &lt;https://w3id.org/digest-kg/fn#&gt;
+ * ?author kgfn:coauthor (?coauthor ?papers ?weight)              # one row per co-author
+ * ?author kgfn:twoHop   (?person ?distance ?papers ?via)         # everyone within two steps
+ * (?a ?b ?papers ?weight) kgfn:topPairs (20 "cs.CV")              # the strongest pairs, best first
+ * </pre>
+ *
+ * Trailing output variables may be left out; {@code ?weight} is the fractional (Newman) weight rounded to 6
+ * decimals. The plain-SPARQL equivalents are in the named queries' test oracle.
+ */
+public final class KGFN {
+
+    public static final String NS = "https://w3id.org/digest-kg/fn#";
+    public static final String COAUTHOR = NS + "coauthor";
+    public static final String TWO_HOP = NS + "twoHop";
+    public static final String TOP_PAIRS = NS + "topPairs";
+
+    private KGFN() {
+    }
+}
