@@ -28,6 +28,11 @@ public enum ExportFormat {
         this.streaming = streaming;
     }
 
+    /** One statement per line and no prefixes: the store can write these without Jena's writers. */
+    public boolean lineBased() {
+        return this == NT || this == NQ;
+    }
+
     public boolean keepsGraphs() {
         return quads;
     }

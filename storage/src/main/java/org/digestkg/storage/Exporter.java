@@ -2,6 +2,7 @@ package org.digestkg.storage;
 
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -17,8 +18,12 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.storage.export.StoreDump;
 
-/** Writes the store, or one of its graphs, in a standard RDF syntax; streams where the syntax allows it. */
+/**
+ * Writes the store, or one of its graphs, in a standard RDF syntax; streams where the syntax allows it. N-Triples and
+ * N-Quads come straight from the TDB2 indexes ({@link StoreDump}), other syntaxes through Jena's writers.
+ */
 public final class Exporter {
 
     private final DatasetGraph dsg;
@@ -56,6 +61,12 @@ public final class Exporter {
             }
             if (!format.streaming) {
                 return writeInMemory(format, graph, out);
+            }
+            if (format.lineBased()) {
+                Optional<StoreDump> dump = StoreDump.of(dsg);
+                if (dump.isPresent()) {
+                    return format.quads ? dump.get().writeQuads(graph, out) : dump.get().writeTriples(graph, out);
+                }
             }
             StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.format, null);
             Counting counting = new Counting(writer);
