@@ -15,16 +15,16 @@ import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.digestkg.network.CoauthorGraph;
 
 /**
- * {@code ?author kgfn:coauthor (?coauthor ?papers ?weight)}: one row per person {@code ?author} wrote with, the
- * number of papers they share and their fractional weight. With {@code ?author} unbound, every co-author link
- * in both directions.
+ * {@code ?author kgfn:coauthor (?coauthor ?papers ?weight ?name)}: one row per person {@code ?author} wrote with,
+ * the number of papers they share, their fractional weight and the co-author's name. With {@code ?author} unbound,
+ * every co-author link in both directions.
  */
 final class CoauthorFunction extends PFuncSimpleAndList {
 
     @Override
     public void build(PropFuncArg subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
         super.build(subject, predicate, object, execCxt);
-        Slots.checkSize(object, 1, 3, predicate, "(?coauthor ?papers ?weight)");
+        Slots.checkSize(object, 1, 4, predicate, "(?coauthor ?papers ?weight ?name)");
     }
 
     @Override
@@ -36,11 +36,15 @@ final class CoauthorFunction extends PFuncSimpleAndList {
                 : subject.isURI() ? IntStream.of(graph.authorId(subject.getURI())).filter(a -> a >= 0)
                 : IntStream.empty();
         Iterator<Binding> rows = authors.boxed()
-                .flatMap(author -> Arrays.stream(graph.linksOf(author)).mapToObj(link -> slots.bind(binding,
-                        Terms.author(graph, author),
-                        Terms.author(graph, graph.other(link, author)),
-                        Terms.integer(graph.linkPapers(link)),
-                        Terms.weight(graph.linkWeight(link)))))
+                .flatMap(author -> Arrays.stream(graph.linksOf(author)).mapToObj(link -> {
+                    int coauthor = graph.other(link, author);
+                    return slots.bind(binding,
+                            Terms.author(graph, author),
+                            Terms.author(graph, coauthor),
+                            Terms.integer(graph.linkPapers(link)),
+                            Terms.weight(graph.linkWeight(link)),
+                            Terms.name(graph, coauthor));
+                }))
                 .filter(Objects::nonNull)
                 .iterator();
         return QueryIterPlainWrapper.create(rows, execCxt);

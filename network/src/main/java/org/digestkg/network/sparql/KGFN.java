@@ -6,13 +6,14 @@ package org.digestkg.network.sparql;
  *
  * <pre>
  * PREFIX kgfn: &lt;https://w3id.org/digest-kg/fn#&gt;
- * ?author kgfn:coauthor (?coauthor ?papers ?weight)              # one row per co-author
- * ?author kgfn:twoHop   (?person ?distance ?papers ?via)         # everyone within two steps
- * (?a ?b ?papers ?weight) kgfn:topPairs (20 "cs.CV")              # the strongest pairs, best first
+ * ?author kgfn:coauthor (?coauthor ?papers ?weight ?name)                # one row per co-author
+ * ?author kgfn:twoHop   (?person ?distance ?papers ?via ?name)           # everyone within two steps
+ * (?a ?b ?papers ?weight ?nameA ?nameB) kgfn:topPairs (20 "cs.CV")      # the strongest pairs, best first
  * </pre>
  *
  * Trailing output variables may be left out; {@code ?weight} is the fractional (Newman) weight rounded to 6
- * decimals. The plain-SPARQL equivalents are in the named queries' test oracle.
+ * decimals; a name is the person's {@code foaf:name}. Papers are the {@code dkg:Paper}s with {@code dcterms:creator}
+ * links. The plain-SPARQL equivalents are the named queries' test oracle.
  */
 public final class KGFN {
 

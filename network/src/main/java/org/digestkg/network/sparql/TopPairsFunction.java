@@ -16,8 +16,8 @@ import org.digestkg.network.CoauthorGraph;
 import org.digestkg.network.PairOrder;
 
 /**
- * {@code (?a ?b ?papers ?weight) kgfn:topPairs (20 ?category)}: the 20 strongest co-author pairs, most joint
- * papers first, then highest weight, then by name ({@code ?a} sorts before {@code ?b}). The category, a
+ * {@code (?a ?b ?papers ?weight ?nameA ?nameB) kgfn:topPairs (20 ?category)}: the 20 strongest co-author pairs,
+ * most joint papers first, then highest weight, then by name ({@code ?a}'s sorts before {@code ?b}'s). The category, a
  * main-category code in any case, is optional; left out, unbound or empty, all papers count.
  */
 final class TopPairsFunction extends PFuncListAndList {
@@ -25,7 +25,7 @@ final class TopPairsFunction extends PFuncListAndList {
     @Override
     public void build(PropFuncArg subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
         super.build(subject, predicate, object, execCxt);
-        Slots.checkSize(subject, 2, 4, predicate, "a subject list (?a ?b ?papers ?weight)");
+        Slots.checkSize(subject, 2, 6, predicate, "a subject list (?a ?b ?papers ?weight ?nameA ?nameB)");
         Slots.checkSize(object, 1, 2, predicate, "an object list (count category)");
     }
 
@@ -41,7 +41,9 @@ final class TopPairsFunction extends PFuncListAndList {
                         Terms.author(graph, graph.linkSource(link)),
                         Terms.author(graph, graph.linkTarget(link)),
                         Terms.integer(graph.linkPapers(link)),
-                        Terms.weight(graph.linkWeight(link))))
+                        Terms.weight(graph.linkWeight(link)),
+                        Terms.name(graph, graph.linkSource(link)),
+                        Terms.name(graph, graph.linkTarget(link))))
                 .filter(Objects::nonNull)
                 .iterator();
         return QueryIterPlainWrapper.create(rows, execCxt);

@@ -17,16 +17,17 @@ import org.digestkg.network.CoauthorGraph;
 import org.digestkg.network.TwoHopNeighbourhood;
 
 /**
- * {@code ?author kgfn:twoHop (?person ?distance ?papers ?via)}: everyone within two co-authorship steps of
+ * {@code ?author kgfn:twoHop (?person ?distance ?papers ?via ?name)}: everyone within two co-authorship steps of
  * {@code ?author} (which must be bound): co-authors at distance 1 with their joint papers ({@code ?via} 0), and
- * co-authors' co-authors at distance 2 with the number of co-authors linking to them ({@code ?papers} 0).
+ * co-authors' co-authors at distance 2 with the number of co-authors linking to them ({@code ?papers} 0); each
+ * with their name.
  */
 final class TwoHopFunction extends PFuncSimpleAndList {
 
     @Override
     public void build(PropFuncArg subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
         super.build(subject, predicate, object, execCxt);
-        Slots.checkSize(object, 1, 4, predicate, "(?person ?distance ?papers ?via)");
+        Slots.checkSize(object, 1, 5, predicate, "(?person ?distance ?papers ?via ?name)");
     }
 
     @Override
@@ -48,7 +49,8 @@ final class TwoHopFunction extends PFuncSimpleAndList {
                         Terms.author(graph, near.person(i)),
                         Terms.integer(near.distance(i)),
                         Terms.integer(near.jointPapers(i)),
-                        Terms.integer(near.via(i))))
+                        Terms.integer(near.via(i)),
+                        Terms.name(graph, near.person(i))))
                 .filter(Objects::nonNull)
                 .iterator();
         return QueryIterPlainWrapper.create(rows, execCxt);
