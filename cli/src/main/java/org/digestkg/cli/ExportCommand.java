@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.NodeFactory;
-import org.digestkg.storage.ExportFormat;
 import org.digestkg.storage.Exporter;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.RdfSyntax;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the graph as RDF. Quad formats (nq, trig, jsonld) keep each digest's named graph;",
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExportFormat fmt = ExportFormat.parse(format);
+        RdfSyntax fmt = RdfSyntax.parse(format);
         long t0 = System.nanoTime();
         try (GraphStore s = store.openExisting();
              OutputStream os = out == null ? System.out : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {

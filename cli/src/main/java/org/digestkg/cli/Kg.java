@@ -2,11 +2,11 @@ package org.digestkg.cli;
 
 import java.io.PrintWriter;
 
-import org.digestkg.cli.network.AuthorsCommand;
-import org.digestkg.cli.network.CoauthorsCommand;
-import org.digestkg.cli.network.CollaborationsCommand;
-import org.digestkg.cli.network.NetworkCommand;
-import org.digestkg.cli.network.PathCommand;
+import org.digestkg.cli.coauthorship.AuthorsCommand;
+import org.digestkg.cli.coauthorship.CoauthorsCommand;
+import org.digestkg.cli.coauthorship.CollaborationsCommand;
+import org.digestkg.cli.coauthorship.NetworkCommand;
+import org.digestkg.cli.coauthorship.PathCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -15,16 +15,17 @@ import org.apache.jena.system.Txn;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
+import org.digestkg.extractor.rdf.RDF;
 import org.digestkg.server.BasicCredentials;
 import org.digestkg.server.GraphPusher;
 import org.digestkg.storage.GraphStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Sends digests' named graphs from the store to a remote SPARQL 1.1 Graph Store Protocol endpoint,",
@@ -95,7 +96,7 @@ final class PushCommand implements Callable<Integer> {
     private static List<Node> allDigests(GraphStore s) {
         return Txn.calculateRead(s.datasetGraph(), () -> {
             List<Node> graphs = new ArrayList<>();
-            s.datasetGraph().find(Node.ANY, Node.ANY, DKG.type, DKG.Digest).forEachRemaining(q -> {
+            s.datasetGraph().find(Node.ANY, Node.ANY, RDF.type, DKG.Digest).forEachRemaining(q -> {
                 if (q.getGraph().equals(q.getSubject())) graphs.add(q.getGraph());
             });
             graphs.sort(java.util.Comparator.comparing(Node::getURI));

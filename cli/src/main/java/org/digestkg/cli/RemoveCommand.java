@@ -9,9 +9,9 @@ import org.digestkg.storage.GraphStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Removes digests (by day) from the store. Papers they were the latest listing of",

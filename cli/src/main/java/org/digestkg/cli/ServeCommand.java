@@ -13,10 +13,10 @@ import org.digestkg.storage.Stats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the store with Apache Jena Fuseki and its web UI: the UI at /, SPARQL at /kg/sparql,",

@@ -8,8 +8,8 @@ import org.digestkg.storage.Stats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Counts papers, authors, authorships, categories, digests and triples; papers per category per day.")

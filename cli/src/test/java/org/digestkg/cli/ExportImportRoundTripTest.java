@@ -15,8 +15,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
-import org.digestkg.storage.ExportFormat;
 import org.digestkg.storage.RdfImport;
+import org.digestkg.storage.RdfSyntax;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +43,8 @@ class ExportImportRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportFormat.class)
-    void exportThenBuildGivesAnIsomorphicGraph(ExportFormat format) {
+    @EnumSource(RdfSyntax.class)
+    void exportThenBuildGivesAnIsomorphicGraph(RdfSyntax format) {
         Path file = tmp.resolve("kg." + extension(format));
         var exported = KgCommandLineTest.kg("export", "--store", original.toString(), "--format",
                 format.name().toLowerCase(Locale.ROOT), "--out", file.toString());
@@ -108,7 +108,7 @@ class ExportImportRoundTripTest {
         assertTrue(r.out().contains(RdfImport.GRAPH_BASE + "<file name>"), r.out());
     }
 
-    static String extension(ExportFormat format) {
+    static String extension(RdfSyntax format) {
         return switch (format) {
             case TTL -> "ttl";
             case NT -> "nt";

@@ -24,7 +24,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
-import org.digestkg.network.sparql.CoauthorIndex;
+import org.digestkg.coauthorship.sparql.CoauthorIndex;
 import org.digestkg.storage.GraphStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;

@@ -20,8 +20,10 @@ import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
+import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
+import org.digestkg.extractor.rdf.RDF;
 import org.digestkg.extractor.rdf.RdfMapper;
 
 /**
@@ -197,8 +199,8 @@ public final class DigestLoader {
 
     private Set<Node> papersHeldBy(Node graph) {
         Set<Node> papers = new HashSet<>();
-        dsg.find(graph, Node.ANY, DKG.title, Node.ANY).forEachRemaining(q -> {
-            if (dsg.contains(graph, q.getSubject(), DKG.type, DKG.Paper)) papers.add(q.getSubject());
+        dsg.find(graph, Node.ANY, DCTERMS.title, Node.ANY).forEachRemaining(q -> {
+            if (dsg.contains(graph, q.getSubject(), RDF.type, DKG.Paper)) papers.add(q.getSubject());
         });
         return papers;
     }

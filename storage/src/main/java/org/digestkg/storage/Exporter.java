@@ -17,7 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.extractor.rdf.Prefixes;
 import org.digestkg.storage.export.StoreDump;
 
 /**
@@ -35,16 +35,7 @@ public final class Exporter {
     /** The prefixes written at the top of Turtle and TriG output. */
     public static PrefixMap prefixes() {
         PrefixMap pm = PrefixMapFactory.create();
-        pm.add("dkg", DKG.NS);
-        pm.add("paper", DKG.BASE + "paper/");
-        pm.add("author", DKG.BASE + "author/");
-        pm.add("category", DKG.BASE + "category/");
-        pm.add("digest", DKG.BASE + "digest/");
-        pm.add("dcterms", DKG.DCTERMS);
-        pm.add("foaf", DKG.FOAF);
-        pm.add("skos", DKG.SKOS);
-        pm.add("xsd", DKG.XSD);
-        pm.add("rdfs", DKG.RDFS);
+        Prefixes.all().forEach(pm::add);
         return pm;
     }
 
@@ -54,7 +45,7 @@ public final class Exporter {
      *
      * @return the number of triples or quads written
      */
-    public long export(ExportFormat format, Node graph, OutputStream out) {
+    public long export(RdfSyntax format, Node graph, OutputStream out) {
         return Txn.calculateRead(dsg, () -> {
             if (graph != null && !dsg.containsGraph(graph)) {
                 throw new IllegalArgumentException("no graph <" + graph.getURI() + "> in the store");
@@ -87,7 +78,7 @@ public final class Exporter {
         });
     }
 
-    private long writeInMemory(ExportFormat format, Node graph, OutputStream out) {
+    private long writeInMemory(RdfSyntax format, Node graph, OutputStream out) {
         if (format.quads) {
             DatasetGraph copy = DatasetGraphFactory.create();
             copy.prefixes().putAll(prefixes());

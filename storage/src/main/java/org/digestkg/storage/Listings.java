@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
-import org.digestkg.extractor.rdf.ListingFacts;
 
 /**
  * Keeps the latest-listing rule true across digests: a paper's title, authors, main category and abstract hang
@@ -37,7 +37,7 @@ final class Listings {
 
     /** The digest graph in which {@code paper} currently carries its facts, if any. */
     Optional<Node> holder(Node paper) {
-        var it = dsg.find(Node.ANY, paper, DKG.title, Node.ANY);
+        var it = dsg.find(Node.ANY, paper, DCTERMS.title, Node.ANY);
         try {
             return it.hasNext() ? Optional.of(it.next().getGraph()) : Optional.empty();
         } finally {
@@ -67,7 +67,7 @@ final class Listings {
         LocalDate latest = days.stream().max(LocalDate::compareTo).get();
         boolean latestHolds = false;
         List<Node> holders = new ArrayList<>();
-        dsg.find(Node.ANY, paper, DKG.title, Node.ANY).forEachRemaining(q -> holders.add(q.getGraph()));
+        dsg.find(Node.ANY, paper, DCTERMS.title, Node.ANY).forEachRemaining(q -> holders.add(q.getGraph()));
         for (Node g : holders) {
             if (latest.equals(dayOf(g))) latestHolds = true; else ListingFacts.demote(dsg, paper, dayOf(g));
         }

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
+import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
 import org.junit.jupiter.api.Test;
@@ -100,10 +101,10 @@ class DigestLoaderTest {
                 assertEquals(Set.of("WorldVQA (revised): Measuring Atomic World Knowledge in Multimodal Large Language Models"),
                         titles(store, WORLDVQA), "the union sees only the latest title");
                 assertEquals(2, count(store, "SELECT (COUNT(?a) AS ?n) { ?a <" + DKG.paper.getURI() + "> <" + WORLDVQA.getURI() + "> }"));
-                assertEquals(20, count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) { <" + WORLDVQA.getURI() + "> <" + DKG.creator.getURI() + "> ?c }"));
+                assertEquals(20, count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) { <" + WORLDVQA.getURI() + "> <" + DCTERMS.creator.getURI() + "> ?c }"));
                 // the earlier version stays traceable through its digest
                 Node earlyAppearance = Iris.appearance(LocalDate.of(2026, 3, 1), WORLDVQA);
-                assertTrue(store.datasetGraph().contains(Iris.digest(LocalDate.of(2026, 3, 1)), earlyAppearance, DKG.title,
+                assertTrue(store.datasetGraph().contains(Iris.digest(LocalDate.of(2026, 3, 1)), earlyAppearance, DCTERMS.title,
                         NodeFactory.createLiteralString("WorldVQA: Measuring Atomic World Knowledge in Multimodal Large Language Models")));
             });
             DatasetGraph inOrder = snapshot(store);
@@ -113,7 +114,7 @@ class DigestLoaderTest {
             Txn.executeRead(store.datasetGraph(), () -> {
                 assertEquals(Set.of("WorldVQA: Measuring Atomic World Knowledge in Multimodal Large Language Models"),
                         titles(store, WORLDVQA));
-                assertEquals(19, count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) { <" + WORLDVQA.getURI() + "> <" + DKG.creator.getURI() + "> ?c }"));
+                assertEquals(19, count(store, "SELECT (COUNT(DISTINCT ?c) AS ?n) { <" + WORLDVQA.getURI() + "> <" + DCTERMS.creator.getURI() + "> ?c }"));
             });
 
             // loading the later digest back gives exactly the graph loading in date order gave
@@ -188,7 +189,7 @@ class DigestLoaderTest {
     static Set<String> titles(GraphStore store, Node paper) {
         Graph union = store.datasetGraph().getUnionGraph();
         Set<String> titles = new TreeSet<>();
-        union.find(paper, DKG.title, Node.ANY).forEachRemaining(t -> titles.add(t.getObject().getLiteralLexicalForm()));
+        union.find(paper, DCTERMS.title, Node.ANY).forEachRemaining(t -> titles.add(t.getObject().getLiteralLexicalForm()));
         return titles;
     }
 

@@ -49,8 +49,8 @@ class ExporterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportFormat.class)
-    void everyFormatParsesBackToTheSameGraph(ExportFormat format) {
+    @EnumSource(RdfSyntax.class)
+    void everyFormatParsesBackToTheSameGraph(RdfSyntax format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long written = new Exporter(store).export(format, null, out);
         RDFParser parser = RDFParser.source(new ByteArrayInputStream(out.toByteArray())).lang(format.rdfFormat().getLang()).build();
@@ -70,8 +70,8 @@ class ExporterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ExportFormat.class, names = {"NT", "TTL"})
-    void oneGraphAlone(ExportFormat format) {
+    @EnumSource(value = RdfSyntax.class, names = {"NT", "TTL"})
+    void oneGraphAlone(RdfSyntax format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var graph = Iris.digest(LocalDate.of(2026, 2, 23));
         long written = new Exporter(store).export(format, graph, out);
@@ -85,7 +85,7 @@ class ExporterTest {
     @org.junit.jupiter.api.Test
     void anUnknownGraphIsAnError() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Exporter(store)
-                .export(ExportFormat.NT, Iris.digest(LocalDate.of(1999, 1, 1)), new ByteArrayOutputStream()));
+                .export(RdfSyntax.NT, Iris.digest(LocalDate.of(1999, 1, 1)), new ByteArrayOutputStream()));
         assertTrue(e.getMessage().contains("1999-01-01"));
     }
 }

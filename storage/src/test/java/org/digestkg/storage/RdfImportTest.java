@@ -54,7 +54,7 @@ class RdfImportTest {
             new DigestLoader(store).load(b, null);
             DatasetGraph before = DigestLoaderTest.snapshot(store);
             Path nq = tmp.resolve("day1.nq");
-            export(store, ExportFormat.NQ, Iris.digest(DAY), nq);
+            export(store, RdfSyntax.NQ, Iris.digest(DAY), nq);
 
             // importing a graph's own export gives the same store, however often
             for (int i = 0; i < 2; i++) {
@@ -173,7 +173,7 @@ class RdfImportTest {
         }
     }
 
-    static void export(GraphStore store, ExportFormat format, Node graph, Path file) throws IOException {
+    static void export(GraphStore store, RdfSyntax format, Node graph, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             new Exporter(store).export(format, graph, out);
         }

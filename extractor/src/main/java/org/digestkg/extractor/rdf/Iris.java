@@ -40,6 +40,11 @@ public final class Iris {
         return iri("author/" + encode(AuthorName.normalise(printedName).replace(' ', '_')));
     }
 
+    /** The SKOS concept scheme holding the arXiv categories. */
+    public static Node categoryScheme() {
+        return iri("category/");
+    }
+
     public static Node category(String code) {
         return iri("category/" + encode(code));
     }

@@ -3,6 +3,7 @@ package org.digestkg.extractor.rdf;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,15 @@ import org.digestkg.extractor.parse.DigestSink;
  * {@code dkg:section} values; the second listing adds only its section, its rank, line and texts are the first's.
  */
 public final class RdfMapper implements DigestSink {
+
+    /**
+     * The predicates whose subject is the paper on its latest listing and the appearance on older ones (see
+     * {@link ListingPolicy}). Besides title, abstract, main category and authorships, arXiv's comment and keywords:
+     * they too change with versions, and keeping an old listing's on the paper would give it several in the union.
+     * The store moves exactly these when a listing stops or becomes the latest.
+     */
+    public static final List<Node> LISTING_FACTS = List.of(
+            DCTERMS.title, DCTERMS.abstract_, DKG.mainCategory, DKG.authorship, DKG.arxivComment, DKG.keywords);
 
     private final StreamRDF out;
     private final ListingPolicy policy;
@@ -72,11 +82,11 @@ public final class RdfMapper implements DigestSink {
         claimed.clear();
         found.clear();
 
-        quad(digestNode, DKG.type, DKG.Digest);
-        quad(digestNode, DKG.date, date(d.date()));
+        quad(digestNode, RDF.type, DKG.Digest);
+        quad(digestNode, DCTERMS.date, date(d.date()));
         if (d.source() != null) quad(digestNode, DKG.sourceFile, string(d.source()));
         if (d.sha256() != null) quad(digestNode, DKG.sha256, string(d.sha256()));
-        quad(digestNode, DKG.label, string("arXiv digest of " + d.date()));
+        quad(digestNode, RDFS.label, string("arXiv digest of " + d.date()));
     }
 
     @Override
@@ -106,14 +116,14 @@ public final class RdfMapper implements DigestSink {
         // the listing's own metadata: on the paper if this is its latest listing, else kept on the appearance
         Node facts = latest ? paper : appearance;
 
-        quad(paper, DKG.type, DKG.Paper);
+        quad(paper, RDF.type, DKG.Paper);
         if (p.arxivId() != null) {
             quad(paper, DKG.arxivId, string(p.arxivId().id()));
-            quad(paper, DKG.page, Iris.webPage(p.arxivId().absUrl()));
+            quad(paper, FOAF.page, Iris.webPage(p.arxivId().absUrl()));
         } else {
-            quad(paper, DKG.page, Iris.webPage(p.link()));
+            quad(paper, FOAF.page, Iris.webPage(p.link()));
         }
-        if (blankToNull(p.title()) != null) quad(facts, DKG.title, string(p.title()));
+        if (blankToNull(p.title()) != null) quad(facts, DCTERMS.title, string(p.title()));
         // the generator files each paper under its main category, so a listing that prints none has its section's
         String main = blankToNull(p.mainCategory());
         if (main == null) main = blankToNull(p.section());
@@ -125,22 +135,22 @@ public final class RdfMapper implements DigestSink {
             position++;
             Node author = Iris.author(printed);
             if (authors.add(author)) {
-                quad(author, DKG.type, DKG.Author);
-                quad(author, DKG.name, string(AuthorName.normalise(printed)));
+                quad(author, RDF.type, DKG.Author);
+                quad(author, FOAF.name, string(AuthorName.normalise(printed)));
             }
             Node ship = Iris.authorship(appearance, position);
-            quad(ship, DKG.type, DKG.Authorship);
+            quad(ship, RDF.type, DKG.Authorship);
             quad(ship, DKG.author, author);
             quad(ship, DKG.position, integer(position));
             quad(ship, DKG.printedName, string(printed.strip()));
             quad(facts, DKG.authorship, ship);
-            if (latest) quad(paper, DKG.creator, author);
+            if (latest) quad(paper, DCTERMS.creator, author);
         }
 
-        quad(appearance, DKG.type, DKG.Appearance);
+        quad(appearance, RDF.type, DKG.Appearance);
         quad(appearance, DKG.paper, paper);
         quad(appearance, DKG.digest, digestNode);
-        quad(appearance, DKG.date, date(day));
+        quad(appearance, DCTERMS.date, date(day));
         if (p.rank() > 0) quad(appearance, DKG.rank, integer(p.rank()));
         if (section != null && foundIn(section, paper)) quad(appearance, DKG.section, concept(section));
         if (p.line() > 0) quad(appearance, DKG.sourceLine, integer(p.line()));
@@ -160,9 +170,9 @@ public final class RdfMapper implements DigestSink {
             if (n.text() == null || n.text().isBlank()) continue;
             Node note = Iris.note(appearance, ++index);
             quad(appearance, DKG.note, note);
-            quad(note, DKG.type, DKG.Note);
-            quad(note, DKG.noteLabel, string(n.label() == null ? "" : n.label().strip()));
-            quad(note, DKG.noteText, text(n.text()));
+            quad(note, RDF.type, DKG.Note);
+            quad(note, RDFS.label, string(n.label() == null ? "" : n.label().strip()));
+            quad(note, RDF.value, text(n.text()));
         }
     }
 
@@ -175,7 +185,7 @@ public final class RdfMapper implements DigestSink {
         for (String code : codes) {
             Node count = Iris.categoryCount(day, code);
             quad(digestNode, DKG.categoryCount, count);
-            quad(count, DKG.type, DKG.CategoryCount);
+            quad(count, RDF.type, DKG.CategoryCount);
             quad(count, DKG.category, concept(code));
             Integer claim = claimed.get(code);
             if (claim != null) quad(count, DKG.claimedCount, integer(claim));
@@ -192,8 +202,8 @@ public final class RdfMapper implements DigestSink {
             case METHOD -> DKG.method;
             case RESULT -> DKG.result;
             case CONCLUSION -> DKG.conclusion;
-            case ABSTRACT -> DKG.abstract_;
-            case COMMENT -> DKG.comment;
+            case ABSTRACT -> DCTERMS.abstract_;
+            case COMMENT -> DKG.arxivComment;
             case KEYWORDS -> DKG.keywords;
             case TRANSLATED_TITLE -> DKG.translatedTitle;
             case ABSTRACT_TRANSLATION -> DKG.abstractTranslation;
@@ -221,14 +231,14 @@ public final class RdfMapper implements DigestSink {
     private Node concept(String code) {
         Node c = Iris.category(code);
         if (concepts.isEmpty()) {
-            quad(DKG.arxivCategories, DKG.type, DKG.ConceptScheme);
-            quad(DKG.arxivCategories, DKG.label, NodeFactory.createLiteralLang("arXiv categories", "en"));
+            quad(Iris.categoryScheme(), RDF.type, SKOS.ConceptScheme);
+            quad(Iris.categoryScheme(), RDFS.label, NodeFactory.createLiteralLang("arXiv categories", "en"));
         }
         if (concepts.add(code)) {
-            quad(c, DKG.type, DKG.Concept);
-            quad(c, DKG.notation, string(code));
-            ArxivCategories.label(code).ifPresent(l -> quad(c, DKG.prefLabel, NodeFactory.createLiteralLang(l, "en")));
-            quad(c, DKG.inScheme, DKG.arxivCategories);
+            quad(c, RDF.type, SKOS.Concept);
+            quad(c, SKOS.notation, string(code));
+            ArxivCategories.label(code).ifPresent(l -> quad(c, SKOS.prefLabel, NodeFactory.createLiteralLang(l, "en")));
+            quad(c, SKOS.inScheme, Iris.categoryScheme());
         }
         return c;
     }

@@ -26,6 +26,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.digestkg.extractor.model.Note;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.extractor.rdf.FOAF;
 import org.digestkg.extractor.rdf.RdfMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +84,7 @@ class DialectsToRdfTest {
         assertEquals(notes, g.find(Node.ANY, DKG.note, Node.ANY).toList().size(), d.file + " notes");
         assertEquals(failed, g.find(Node.ANY, DKG.failedField, Node.ANY).toList().size(), d.file + " failed fields");
         List<Paper> withoutId = parsed.papers.stream().filter(p -> p.arxivId() == null).toList();
-        withoutId.forEach(p -> assertTrue(g.find(Node.ANY, DKG.page, Node.ANY).toList().stream()
+        withoutId.forEach(p -> assertTrue(g.find(Node.ANY, FOAF.page, Node.ANY).toList().stream()
                 .anyMatch(t -> t.getObject().isURI() && t.getObject().getURI().equals(p.link())), d.file + " " + p.link()));
     }
 }

@@ -66,11 +66,11 @@ class RdfMapperTest {
         assertTrue(dsg.getDefaultGraph().isEmpty(), "nothing in the default graph");
 
         Graph g = dsg.getGraph(DAY);
-        assertEquals(DKG.Digest, only(g, DAY, DKG.type));
-        assertEquals(NodeFactory.createLiteralDT("2026-02-04", XSDDatatype.XSDdate), only(g, DAY, DKG.date));
+        assertEquals(DKG.Digest, only(g, DAY, RDF.type));
+        assertEquals(NodeFactory.createLiteralDT("2026-02-04", XSDDatatype.XSDdate), only(g, DAY, DCTERMS.date));
         assertEquals(NodeFactory.createLiteralString("data/2026-02-04.md"), only(g, DAY, DKG.sourceFile));
         assertEquals(NodeFactory.createLiteralString(SHA), only(g, DAY, DKG.sha256));
-        assertEquals(NodeFactory.createLiteralString("arXiv digest of 2026-02-04"), only(g, DAY, DKG.label));
+        assertEquals(NodeFactory.createLiteralString("arXiv digest of 2026-02-04"), only(g, DAY, RDFS.label));
     }
 
     @Test
@@ -81,22 +81,22 @@ class RdfMapperTest {
                 .build();
         Graph g = map(Map.of(), p).getGraph(DAY);
 
-        assertEquals(DKG.Paper, only(g, WORLDVQA, DKG.type));
+        assertEquals(DKG.Paper, only(g, WORLDVQA, RDF.type));
         assertEquals(NodeFactory.createLiteralString("2602.02537"), only(g, WORLDVQA, DKG.arxivId));
-        assertEquals(iri("https://arxiv.org/abs/2602.02537"), only(g, WORLDVQA, DKG.page), "page without version");
-        assertEquals(NodeFactory.createLiteralString(p.title()), only(g, WORLDVQA, DKG.title), "title is a plain string");
-        assertEquals(lang("We introduce WorldVQA, a benchmark.", "en"), only(g, WORLDVQA, DKG.abstract_));
+        assertEquals(iri("https://arxiv.org/abs/2602.02537"), only(g, WORLDVQA, FOAF.page), "page without version");
+        assertEquals(NodeFactory.createLiteralString(p.title()), only(g, WORLDVQA, DCTERMS.title), "title is a plain string");
+        assertEquals(lang("We introduce WorldVQA, a benchmark.", "en"), only(g, WORLDVQA, DCTERMS.abstract_));
         assertEquals(iri("category/cs.CV"), only(g, WORLDVQA, DKG.mainCategory));
 
         Node jose = iri("author/Jos\u00e9_Ruiz");
-        assertEquals(Set.of(iri("author/Runjie_Zhou"), jose, iri("author/Y._Charles")), objects(g, WORLDVQA, DKG.creator));
-        assertEquals(NodeFactory.createLiteralString("Jos\u00e9 Ruiz"), only(g, jose, DKG.name), "foaf:name is normalised");
-        assertEquals(DKG.Author, only(g, jose, DKG.type));
+        assertEquals(Set.of(iri("author/Runjie_Zhou"), jose, iri("author/Y._Charles")), objects(g, WORLDVQA, DCTERMS.creator));
+        assertEquals(NodeFactory.createLiteralString("Jos\u00e9 Ruiz"), only(g, jose, FOAF.name), "foaf:name is normalised");
+        assertEquals(DKG.Author, only(g, jose, RDF.type));
 
         // authorships, read back in the order of dkg:position
         Map<Integer, Node> byPosition = new TreeMap<>();
         for (Node ship : objects(g, WORLDVQA, DKG.authorship)) {
-            assertEquals(DKG.Authorship, only(g, ship, DKG.type));
+            assertEquals(DKG.Authorship, only(g, ship, RDF.type));
             int pos = Integer.parseInt(only(g, ship, DKG.position).getLiteralLexicalForm());
             assertEquals(XSDDatatype.XSDinteger, only(g, ship, DKG.position).getLiteralDatatype());
             assertEquals(iri("digest/2026-02-04/paper/2602.02537/author/" + pos), ship);
@@ -121,10 +121,10 @@ class RdfMapperTest {
         Graph g = map(Map.of(), p).getGraph(DAY);
         Node a = WORLDVQA_HERE;
 
-        assertEquals(DKG.Appearance, only(g, a, DKG.type));
+        assertEquals(DKG.Appearance, only(g, a, RDF.type));
         assertEquals(WORLDVQA, only(g, a, DKG.paper));
         assertEquals(DAY, only(g, a, DKG.digest));
-        assertEquals(NodeFactory.createLiteralDT("2026-02-04", XSDDatatype.XSDdate), only(g, a, DKG.date));
+        assertEquals(NodeFactory.createLiteralDT("2026-02-04", XSDDatatype.XSDdate), only(g, a, DCTERMS.date));
         assertEquals(integer(7), only(g, a, DKG.rank));
         assertEquals(integer(120), only(g, a, DKG.sourceLine));
         assertEquals(integer(2), only(g, a, DKG.arxivVersion));
@@ -166,7 +166,7 @@ class RdfMapperTest {
 
         assertEquals(DKG.tldr, only(g, a, DKG.failedField));
         assertTrue(objects(g, a, DKG.tldr).isEmpty(), "a failed field has no text");
-        assertEquals(NodeFactory.createLiteralString("Accepted at ACL 2026"), only(g, WORLDVQA, DKG.comment));
+        assertEquals(NodeFactory.createLiteralString("Accepted at ACL 2026"), only(g, WORLDVQA, DKG.arxivComment));
         assertEquals(lang("多模态, 基准", "zh"), only(g, WORLDVQA, DKG.keywords));
         assertEquals("zh", only(g, a, DKG.translatedTitle).getLiteralLanguage());
         assertEquals("zh", only(g, a, DKG.abstractTranslation).getLiteralLanguage());
@@ -174,10 +174,10 @@ class RdfMapperTest {
         Node first = iri("digest/2026-02-04/paper/2602.02537/note/1");
         Node second = iri("digest/2026-02-04/paper/2602.02537/note/2");
         assertEquals(Set.of(first, second), objects(g, a, DKG.note));
-        assertEquals(DKG.Note, only(g, first, DKG.type));
-        assertEquals(NodeFactory.createLiteralString("AI comments"), only(g, first, DKG.noteLabel));
-        assertEquals("fr", only(g, first, DKG.noteText).getLiteralLanguage());
-        assertEquals("8", only(g, second, DKG.noteText).getLiteralLexicalForm());
+        assertEquals(DKG.Note, only(g, first, RDF.type));
+        assertEquals(NodeFactory.createLiteralString("AI comments"), only(g, first, RDFS.label));
+        assertEquals("fr", only(g, first, RDF.value).getLiteralLanguage());
+        assertEquals("8", only(g, second, RDF.value).getLiteralLexicalForm());
     }
 
     @Test
@@ -187,8 +187,8 @@ class RdfMapperTest {
         Graph g = map(Map.of(), p).getGraph(DAY);
         Node paper = Iris.paperAt(url);
         assertTrue(paper.getURI().startsWith(DKG.BASE + "paper/url/"));
-        assertEquals(DKG.Paper, only(g, paper, DKG.type));
-        assertEquals(iri("https://openreview.net/forum?id=abc%20123"), only(g, paper, DKG.page));
+        assertEquals(DKG.Paper, only(g, paper, RDF.type));
+        assertEquals(iri("https://openreview.net/forum?id=abc%20123"), only(g, paper, FOAF.page));
         assertTrue(objects(g, paper, DKG.arxivId).isEmpty());
         assertEquals(paper, only(g, Iris.appearance(java.time.LocalDate.parse("2026-02-04"), paper), DKG.paper));
     }
@@ -206,23 +206,23 @@ class RdfMapperTest {
         Graph g = map(claims, cv1, cv2, cl, lg).getGraph(DAY);
 
         Node cv = iri("category/cs.CV");
-        assertEquals(DKG.Concept, only(g, cv, DKG.type));
-        assertEquals(NodeFactory.createLiteralString("cs.CV"), only(g, cv, DKG.notation));
-        assertEquals(lang("Computer Vision and Pattern Recognition", "en"), only(g, cv, DKG.prefLabel));
-        assertEquals(DKG.arxivCategories, only(g, cv, DKG.inScheme));
-        assertEquals(DKG.ConceptScheme, only(g, DKG.arxivCategories, DKG.type));
-        assertEquals(lang("Image and Video Processing", "en"), only(g, iri("category/eess.IV"), DKG.prefLabel),
+        assertEquals(SKOS.Concept, only(g, cv, RDF.type));
+        assertEquals(NodeFactory.createLiteralString("cs.CV"), only(g, cv, SKOS.notation));
+        assertEquals(lang("Computer Vision and Pattern Recognition", "en"), only(g, cv, SKOS.prefLabel));
+        assertEquals(Iris.categoryScheme(), only(g, cv, SKOS.inScheme));
+        assertEquals(SKOS.ConceptScheme, only(g, Iris.categoryScheme(), RDF.type));
+        assertEquals(lang("Image and Video Processing", "en"), only(g, iri("category/eess.IV"), SKOS.prefLabel),
                 "main categories get concepts too");
-        assertEquals(lang("Artificial Intelligence", "en"), only(g, iri("category/cs.AI"), DKG.prefLabel),
+        assertEquals(lang("Artificial Intelligence", "en"), only(g, iri("category/cs.AI"), SKOS.prefLabel),
                 "claimed categories get concepts too");
         Node unknown = iri("category/cs.XX");
-        assertEquals(NodeFactory.createLiteralString("cs.XX"), only(g, unknown, DKG.notation));
-        assertTrue(objects(g, unknown, DKG.prefLabel).isEmpty(), "an unknown code has no label");
+        assertEquals(NodeFactory.createLiteralString("cs.XX"), only(g, unknown, SKOS.notation));
+        assertTrue(objects(g, unknown, SKOS.prefLabel).isEmpty(), "an unknown code has no label");
 
         Map<String, Node> counts = new TreeMap<>();
         for (Node c : objects(g, DAY, DKG.categoryCount)) {
-            assertEquals(DKG.CategoryCount, only(g, c, DKG.type));
-            counts.put(only(g, only(g, c, DKG.category), DKG.notation).getLiteralLexicalForm(), c);
+            assertEquals(DKG.CategoryCount, only(g, c, RDF.type));
+            counts.put(only(g, only(g, c, DKG.category), SKOS.notation).getLiteralLexicalForm(), c);
         }
         assertEquals(Set.of("cs.AI", "cs.CL", "cs.CV", "cs.LG"), counts.keySet());
         assertEquals(iri("digest/2026-02-04/category/cs.CV"), counts.get("cs.CV"));
@@ -260,7 +260,7 @@ class RdfMapperTest {
         assertEquals(integer(1), only(g, WORLDVQA_HERE, DKG.rank), "rank and line are the first listing's");
         assertEquals(integer(14), only(g, WORLDVQA_HERE, DKG.sourceLine));
         assertEquals(3, objects(g, WORLDVQA, DKG.authorship).size());
-        assertEquals(2, g.find(Node.ANY, DKG.type, DKG.Appearance).toList().size());
+        assertEquals(2, g.find(Node.ANY, RDF.type, DKG.Appearance).toList().size());
         Node cl = iri("digest/2026-02-04/category/cs.CL");
         assertEquals(integer(1), only(g, cl, DKG.foundCount));
         assertEquals(integer(2), only(g, iri("digest/2026-02-04/category/cs.CV"), DKG.foundCount));
@@ -281,7 +281,7 @@ class RdfMapperTest {
         assertEquals(3, mapper.papers());
         Graph second = dsg.getGraph(iri("digest/2026-02-05"));
         assertEquals(integer(2), only(second, iri("digest/2026-02-05/category/cs.CV"), DKG.foundCount));
-        assertEquals(Set.of("Runjie Zhou"), lexicals(objects(second, iri("author/Runjie_Zhou"), DKG.name)),
+        assertEquals(Set.of("Runjie Zhou"), lexicals(objects(second, iri("author/Runjie_Zhou"), FOAF.name)),
                 "each digest graph describes the authors it mentions");
     }
 
@@ -290,7 +290,7 @@ class RdfMapperTest {
         Map<String, Integer> claims = Map.of(" ", 3);
         Graph g = map(claims, paper("2602.02537").build()).getGraph(DAY);
         assertEquals(1, objects(g, DAY, DKG.categoryCount).size(), "only the cs.CV section is counted");
-        assertTrue(objects(g, DKG.arxivCategories, DKG.notation).isEmpty(), "the scheme is not made a category");
+        assertTrue(objects(g, Iris.categoryScheme(), SKOS.notation).isEmpty(), "the scheme is not made a category");
     }
 
     @Test

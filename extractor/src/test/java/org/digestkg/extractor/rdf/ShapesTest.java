@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -45,12 +45,12 @@ class ShapesTest {
 
     static final Node OWL_ONTOLOGY = iri("http://www.w3.org/2002/07/owl#Ontology");
     static final Node OWL_VERSION = iri("http://www.w3.org/2002/07/owl#versionInfo");
-    static final Node RDFS_COMMENT = iri(DKG.RDFS + "comment");
-    static final Node RDFS_DOMAIN = iri(DKG.RDFS + "domain");
-    static final Node RDFS_RANGE = iri(DKG.RDFS + "range");
-    static final Node RDFS_SUBCLASS = iri(DKG.RDFS + "subClassOf");
-    static final Node RDFS_SUBPROPERTY = iri(DKG.RDFS + "subPropertyOf");
-    static final Node DESCRIPTION = iri(DKG.DCTERMS + "description");
+    static final Node RDFS_COMMENT = iri(RDFS.NS + "comment");
+    static final Node RDFS_DOMAIN = iri(RDFS.NS + "domain");
+    static final Node RDFS_RANGE = iri(RDFS.NS + "range");
+    static final Node RDFS_SUBCLASS = iri(RDFS.NS + "subClassOf");
+    static final Node RDFS_SUBPROPERTY = iri(RDFS.NS + "subPropertyOf");
+    static final Node DESCRIPTION = iri(DCTERMS.NS + "description");
 
     static Graph ontology;
     static Shapes shapes;
@@ -77,20 +77,20 @@ class ShapesTest {
     @Test
     void ontologyDescribesItself() {
         Node onto = iri(DKG.ONTOLOGY);
-        assertTrue(ontology.contains(onto, DKG.type, OWL_ONTOLOGY));
-        assertFalse(Listings.objects(ontology, onto, iri(DKG.DCTERMS + "title")).isEmpty());
+        assertTrue(ontology.contains(onto, RDF.type, OWL_ONTOLOGY));
+        assertFalse(Listings.objects(ontology, onto, iri(DCTERMS.NS + "title")).isEmpty());
         assertFalse(Listings.objects(ontology, onto, DESCRIPTION).isEmpty());
         assertFalse(Listings.objects(ontology, onto, OWL_VERSION).isEmpty());
-        assertTrue(ontology.contains(DKG.arxivCategories, DKG.type, DKG.ConceptScheme));
-        assertFalse(Listings.objects(ontology, DKG.arxivCategories, DKG.label).isEmpty());
+        assertTrue(ontology.contains(Iris.categoryScheme(), RDF.type, SKOS.ConceptScheme));
+        assertFalse(Listings.objects(ontology, Iris.categoryScheme(), RDFS.label).isEmpty());
     }
 
     @Test
     void everyDkgTermIsDeclaredLabelledAndTyped() throws IllegalAccessException {
         List<String> missing = new ArrayList<>();
         for (Node term : dkgTerms()) {
-            if (!ontology.contains(term, DKG.type, Node.ANY)) missing.add(term + " has no rdf:type");
-            if (!ontology.contains(term, DKG.label, Node.ANY)) missing.add(term + " has no rdfs:label");
+            if (!ontology.contains(term, RDF.type, Node.ANY)) missing.add(term + " has no rdf:type");
+            if (!ontology.contains(term, RDFS.label, Node.ANY)) missing.add(term + " has no rdfs:label");
             if (!ontology.contains(term, RDFS_COMMENT, Node.ANY)) missing.add(term + " has no rdfs:comment");
             boolean isClass = Character.isUpperCase(term.getLocalName().charAt(0));
             if (!isClass && !(ontology.contains(term, RDFS_DOMAIN, Node.ANY) && ontology.contains(term, RDFS_RANGE, Node.ANY))) {
@@ -102,15 +102,15 @@ class ShapesTest {
 
     @Test
     void termsRefineTheStandardOnes() {
-        assertTrue(ontology.contains(DKG.Paper, RDFS_SUBCLASS, iri(DKG.FABIO + "Preprint")));
-        assertTrue(ontology.contains(DKG.Paper, RDFS_SUBCLASS, iri(DKG.SCHEMA + "ScholarlyArticle")));
-        assertTrue(ontology.contains(DKG.Author, RDFS_SUBCLASS, iri(DKG.FOAF + "Person")));
-        assertTrue(ontology.contains(DKG.Digest, RDFS_SUBCLASS, iri(DKG.PROV + "Entity")));
-        assertTrue(ontology.contains(DKG.Appearance, RDFS_SUBCLASS, iri(DKG.PROV + "Entity")));
-        assertTrue(ontology.contains(DKG.digest, RDFS_SUBPROPERTY, iri(DKG.DCTERMS + "isPartOf")));
-        assertTrue(ontology.contains(DKG.digest, RDFS_SUBPROPERTY, iri(DKG.PROV + "wasDerivedFrom")));
-        assertTrue(ontology.contains(DKG.arxivId, RDFS_SUBPROPERTY, iri(DKG.DCTERMS + "identifier")));
-        assertTrue(ontology.contains(DKG.section, RDFS_SUBPROPERTY, iri(DKG.DCTERMS + "subject")));
+        assertTrue(ontology.contains(DKG.Paper, RDFS_SUBCLASS, iri(Prefixes.FABIO + "Preprint")));
+        assertTrue(ontology.contains(DKG.Paper, RDFS_SUBCLASS, iri(Prefixes.SCHEMA + "ScholarlyArticle")));
+        assertTrue(ontology.contains(DKG.Author, RDFS_SUBCLASS, iri(FOAF.NS + "Person")));
+        assertTrue(ontology.contains(DKG.Digest, RDFS_SUBCLASS, iri(Prefixes.PROV + "Entity")));
+        assertTrue(ontology.contains(DKG.Appearance, RDFS_SUBCLASS, iri(Prefixes.PROV + "Entity")));
+        assertTrue(ontology.contains(DKG.digest, RDFS_SUBPROPERTY, iri(DCTERMS.NS + "isPartOf")));
+        assertTrue(ontology.contains(DKG.digest, RDFS_SUBPROPERTY, iri(Prefixes.PROV + "wasDerivedFrom")));
+        assertTrue(ontology.contains(DKG.arxivId, RDFS_SUBPROPERTY, iri(DCTERMS.NS + "identifier")));
+        assertTrue(ontology.contains(DKG.section, RDFS_SUBPROPERTY, iri(DCTERMS.NS + "subject")));
         assertTrue(ontology.contains(DKG.summary, RDFS_SUBPROPERTY, DESCRIPTION));
         for (Node s : List.of(DKG.tldr, DKG.motivation, DKG.method, DKG.result, DKG.conclusion)) {
             assertTrue(ontology.contains(s, RDFS_SUBPROPERTY, DKG.summary), s + " is a summary");
@@ -122,14 +122,14 @@ class ShapesTest {
         Graph g = union(richDigest("2026-02-04", ListingPolicy.ALWAYS_LATEST));
         Set<Node> used = new java.util.HashSet<>();
         g.find().forEachRemaining(t -> {
-            if (!t.getPredicate().equals(DKG.type)) used.add(t.getPredicate());
-            else if (!t.getObject().equals(DKG.ConceptScheme)) used.add(t.getObject());
+            if (!t.getPredicate().equals(RDF.type)) used.add(t.getPredicate());
+            else if (!t.getObject().equals(SKOS.ConceptScheme)) used.add(t.getObject());
         });
         Set<String> undeclared = used.stream()
-                .filter(term -> !ontology.contains(term, DKG.type, Node.ANY))
+                .filter(term -> !ontology.contains(term, RDF.type, Node.ANY))
                 .map(Node::getURI)
                 .collect(Collectors.toCollection(TreeSet::new));
-        undeclared.remove(DKG.RDFS + "label");   // RDFS's own, needs no declaration
+        undeclared.remove(RDFS.NS + "label");   // RDFS's own, needs no declaration
         assertEquals(Set.of(), undeclared);
     }
 
@@ -166,7 +166,7 @@ class ShapesTest {
                 paper("2602.02537v2").title("WorldVQA v2").authors("Runjie Zhou", "Bowei Xing").build());
         ValidationReport report = ShaclValidator.get().validate(shapes, union(dsg));
         assertFalse(report.conforms());
-        assertTrue(hasResult(report, iri("paper/2602.02537"), DKG.title), "two titles reported");
+        assertTrue(hasResult(report, iri("paper/2602.02537"), DCTERMS.title), "two titles reported");
         assertTrue(report.getEntries().stream().anyMatch(e -> e.message().contains("same position")),
                 "mixed author lists reported");
     }
@@ -175,9 +175,9 @@ class ShapesTest {
 
     @Test
     void twoTitlesDoNotConform() {
-        ValidationReport report = broken(g -> g.add(Triple.create(iri("paper/2602.02537"), DKG.title,
+        ValidationReport report = broken(g -> g.add(Triple.create(iri("paper/2602.02537"), DCTERMS.title,
                 NodeFactory.createLiteralString("Another title"))));
-        assertTrue(hasResult(report, iri("paper/2602.02537"), DKG.title));
+        assertTrue(hasResult(report, iri("paper/2602.02537"), DCTERMS.title));
     }
 
     @Test
@@ -213,19 +213,19 @@ class ShapesTest {
         Node paper = iri("paper/2602.02537");
         Node appearance = iri("digest/2026-02-04/paper/2602.02537");
         ValidationReport report = broken(g -> {
-            g.remove(paper, DKG.abstract_, Node.ANY);
-            g.add(Triple.create(paper, DKG.abstract_, NodeFactory.createLiteralLang("Nous présentons", "fr")));
+            g.remove(paper, DCTERMS.abstract_, Node.ANY);
+            g.add(Triple.create(paper, DCTERMS.abstract_, NodeFactory.createLiteralLang("Nous présentons", "fr")));
             g.remove(appearance, DKG.tldr, Node.ANY);
             g.add(Triple.create(appearance, DKG.tldr, NodeFactory.createLiteralString("no language")));
         });
-        assertTrue(hasResult(report, paper, DKG.abstract_));
+        assertTrue(hasResult(report, paper, DCTERMS.abstract_));
         assertTrue(hasResult(report, appearance, DKG.tldr));
     }
 
     @Test
     void creatorsOutOfStepWithAuthorshipsDoNotConform() {
         Node paper = iri("paper/2602.02537");
-        ValidationReport report = broken(g -> g.delete(Triple.create(paper, DKG.creator, iri("author/Haoyu_Lu"))));
+        ValidationReport report = broken(g -> g.delete(Triple.create(paper, DCTERMS.creator, iri("author/Haoyu_Lu"))));
         assertTrue(report.getEntries().stream().anyMatch(e -> e.focusNode().equals(paper)), report::toString);
     }
 

@@ -27,9 +27,9 @@ import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.storage.DigestLoader;
-import org.digestkg.storage.ExportFormat;
 import org.digestkg.storage.Exporter;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.RdfSyntax;
 import org.digestkg.storage.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +125,7 @@ class StoreDumpTest {
 
     @Test
     void theExporterWritesWhatTheDumpWrites() {
-        for (ExportFormat format : List.of(ExportFormat.NT, ExportFormat.NQ)) {
+        for (RdfSyntax format : List.of(RdfSyntax.NT, RdfSyntax.NQ)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long written = new Exporter(store).export(format, null, out);
             byte[] dumped = format.keepsGraphs() ? quads(null) : triples(null);

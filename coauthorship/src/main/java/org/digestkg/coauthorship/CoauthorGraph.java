@@ -1,0 +1,403 @@
+package org.digestkg.coauthorship;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.digestkg.storage.GraphStore;
+import org.jgrapht.Graph;
+
+/**
+ * The co-authorship network, held compactly: authors and papers are ints, and each pair of authors who share
+ * at least one paper is one <em>link</em> (an undirected edge) carrying the number of joint papers and a
+ * fractional weight.
+ *
+ * <p>The weight is Newman's collaboration weight: a paper with {@code n} authors adds {@code 1/(n-1)} to each of
+ * its {@code n(n-1)/2} pairs, so every author gets exactly one unit of weight per multi-author paper however
+ * many co-authors it has. A 400-author paper still links everyone on it (paths and co-author lists stay
+ * truthful) but adds only {@code 1/399} to each of those links.
+ *
+ * <p>Links are stored in flat arrays (a year of digests is about a million links; objects per edge would
+ * cost hundreds of megabytes), and the adjacency of each author is sorted by the other author's id so a link
+ * is found by binary search. Author ids follow name order, paper ids IRI order, so results do not depend on
+ * the order the store returned rows in. JGraphT algorithms and exporters run on {@link #asGraph()}, a
+ * read-only view over these arrays.
+ */
+public final class CoauthorGraph {
+
+    private final AuthorRef[] authors;
+    private final PaperRef[] papers;
+    private final int[][] authorsByPaper;
+    private final int[][] papersByAuthor;
+
+    // link l joins linkSource[l] < linkTarget[l]
+    private final int[] linkSource;
+    private final int[] linkTarget;
+    private final int[] linkPapers;
+    private final double[] linkWeight;
+
+    // the links of author a are incidence[incidenceStart[a] .. incidenceStart[a + 1]), ordered by the other end
+    private final int[] incidenceStart;
+    private final int[] incidence;
+
+    private volatile Map<String, Integer> idsByIri;
+
+    private CoauthorGraph(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper) {
+        this.authors = authors;
+        this.papers = papers;
+        this.authorsByPaper = authorsByPaper;
+        this.papersByAuthor = invert(authorsByPaper, authors.length);
+
+        Links links = Links.build(authorsByPaper, papersByAuthor, authors.length);
+        this.linkSource = links.source;
+        this.linkTarget = links.target;
+        this.linkPapers = links.papers;
+        this.linkWeight = links.weight;
+
+        this.incidenceStart = new int[authors.length + 1];
+        for (int l = 0; l < linkSource.length; l++) {
+            incidenceStart[linkSource[l] + 1]++;
+            incidenceStart[linkTarget[l] + 1]++;
+        }
+        for (int a = 0; a < authors.length; a++) {
+            incidenceStart[a + 1] += incidenceStart[a];
+        }
+        this.incidence = new int[2 * linkSource.length];
+        int[] fill = Arrays.copyOf(incidenceStart, authors.length);
+        // links are created in (source, target) order, so each author's list comes out sorted by the other
+        // end: first the links where it is the target (smaller partners), then those where it is the source
+        for (int l = 0; l < linkSource.length; l++) {
+            incidence[fill[linkTarget[l]]++] = l;
+        }
+        for (int l = 0; l < linkSource.length; l++) {
+            incidence[fill[linkSource[l]]++] = l;
+        }
+    }
+
+    /** Loads the whole network from the store (every paper of every digest). */
+    public static CoauthorGraph load(GraphStore store) {
+        return load(store.datasetGraph(), PaperFilter.ALL);
+    }
+
+    /** Loads the network of the papers {@code filter} keeps. */
+    public static CoauthorGraph load(GraphStore store, PaperFilter filter) {
+        return load(store.datasetGraph(), filter);
+    }
+
+    /** Loads from a dataset whose default graph is the union of the digests (as {@link GraphStore} sets up). */
+    public static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter) {
+        return CoauthorGraphLoader.load(dsg, filter);
+    }
+
+    /**
+     * Builds the network from papers and their authors.
+     *
+     * @param authors        authors sorted as their ids should be (the loader sorts by name, then IRI)
+     * @param papers         the papers, id = index
+     * @param authorsByPaper for each paper, its authors' ids, sorted and distinct
+     */
+    static CoauthorGraph of(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper) {
+        return new CoauthorGraph(authors, papers, authorsByPaper);
+    }
+
+    public int authorCount() {
+        return authors.length;
+    }
+
+    public int paperCount() {
+        return papers.length;
+    }
+
+    /** Number of co-author pairs (links). */
+    public int linkCount() {
+        return linkSource.length;
+    }
+
+    public AuthorRef author(int author) {
+        return authors[author];
+    }
+
+    public PaperRef paper(int paper) {
+        return papers[paper];
+    }
+
+    /** How many papers (of this network) the author is on. */
+    public int paperCountOf(int author) {
+        return papersByAuthor[author].length;
+    }
+
+    /** Number of distinct co-authors. */
+    public int degreeOf(int author) {
+        return incidenceStart[author + 1] - incidenceStart[author];
+    }
+
+    /** Sum of the author's link weights: the number of their papers that have co-authors. */
+    public double strengthOf(int author) {
+        double sum = 0;
+        for (int i = incidenceStart[author]; i < incidenceStart[author + 1]; i++) {
+            sum += linkWeight[incidence[i]];
+        }
+        return sum;
+    }
+
+    /** The link between two authors, or -1 if they never wrote together. */
+    public int link(int a, int b) {
+        int from = incidenceStart[a];
+        int to = incidenceStart[a + 1] - 1;
+        while (from <= to) {
+            int mid = (from + to) >>> 1;
+            int other = other(incidence[mid], a);
+            if (other < b) {
+                from = mid + 1;
+            } else if (other > b) {
+                to = mid - 1;
+            } else {
+                return incidence[mid];
+            }
+        }
+        return -1;
+    }
+
+    public int linkSource(int link) {
+        return linkSource[link];
+    }
+
+    public int linkTarget(int link) {
+        return linkTarget[link];
+    }
+
+    /** Number of papers the two authors of the link share. */
+    public int linkPapers(int link) {
+        return linkPapers[link];
+    }
+
+    /** The link's fractional (Newman) weight: the sum of {@code 1/(n-1)} over its joint papers. */
+    public double linkWeight(int link) {
+        return linkWeight[link];
+    }
+
+    /** The end of {@code link} that is not {@code author}. */
+    public int other(int link, int author) {
+        return linkSource[link] == author ? linkTarget[link] : linkSource[link];
+    }
+
+    /** The papers two authors share, in paper-id order. Computed on demand rather than stored per link. */
+    public List<PaperRef> jointPapers(int a, int b) {
+        List<PaperRef> joint = new ArrayList<>();
+        for (int p : jointPaperIds(a, b)) {
+            joint.add(papers[p]);
+        }
+        return joint;
+    }
+
+    int[] jointPaperIds(int a, int b) {
+        int[] pa = papersByAuthor[a];
+        int[] pb = papersByAuthor[b];
+        int[] out = new int[Math.min(pa.length, pb.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < pa.length && j < pb.length;) {
+            if (pa[i] < pb[j]) {
+                i++;
+            } else if (pa[i] > pb[j]) {
+                j++;
+            } else {
+                out[n++] = pa[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The author's links, ordered by the co-author's id. The array is shared: do not modify. */
+    int incidenceFrom(int author) {
+        return incidenceStart[author];
+    }
+
+    int incidenceTo(int author) {
+        return incidenceStart[author + 1];
+    }
+
+    int incidentLink(int index) {
+        return incidence[index];
+    }
+
+    int[] papersOf(int author) {
+        return papersByAuthor[author];
+    }
+
+    int[] authorsOf(int paper) {
+        return authorsByPaper[paper];
+    }
+
+    /** The id of the author with this IRI, or -1 if no paper of this network names them. */
+    public int authorId(String iri) {
+        Map<String, Integer> ids = idsByIri;
+        if (ids == null) {
+            ids = new HashMap<>(authors.length * 2);
+            for (int a = 0; a < authors.length; a++) {
+                ids.put(authors[a].iri(), a);
+            }
+            idsByIri = ids;
+        }
+        return ids.getOrDefault(iri, -1);
+    }
+
+    /** The author's links, ordered by the co-author's id. */
+    public int[] linksOf(int author) {
+        return Arrays.copyOfRange(incidence, incidenceStart[author], incidenceStart[author + 1]);
+    }
+
+    /**
+     * The network of the papers {@code filter} keeps, over the same authors: ids stay valid in both, and an
+     * author left without papers simply has no links.
+     */
+    public CoauthorGraph filtered(PaperFilter filter) {
+        List<PaperRef> kept = new ArrayList<>();
+        List<int[]> keptAuthors = new ArrayList<>();
+        for (int p = 0; p < papers.length; p++) {
+            if (filter.accepts(papers[p])) {
+                kept.add(papers[p]);
+                keptAuthors.add(authorsByPaper[p]);
+            }
+        }
+        return new CoauthorGraph(authors, kept.toArray(PaperRef[]::new), keptAuthors.toArray(int[][]::new));
+    }
+
+    /**
+     * The {@code k} best links by {@code order}, best first. One pass with a bounded heap whose worst entry is
+     * checked with primitive comparisons first, so the million links of a year cost a few milliseconds.
+     */
+    public int[] topLinks(int k, PairOrder order) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (x, y) -> compareLinks(y, x, order)); // worst on top
+        for (int link = 0; link < linkSource.length; link++) {
+            if (heap.size() < k) {
+                heap.add(link);
+            } else if (compareLinks(link, heap.peek(), order) < 0) {
+                heap.poll();
+                heap.add(link);
+            }
+        }
+        return heap.stream().sorted((x, y) -> compareLinks(x, y, order)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Negative when link {@code x} ranks before {@code y}; ids follow names, so the last resort is alphabetical. */
+    int compareLinks(int x, int y, PairOrder order) {
+        int byPapers = Integer.compare(linkPapers[y], linkPapers[x]);
+        int byWeight = Long.compare(CoauthorNetwork.roundedWeight(linkWeight[y]),
+                CoauthorNetwork.roundedWeight(linkWeight[x]));
+        int first = order == PairOrder.PAPERS ? byPapers : byWeight;
+        if (first != 0) {
+            return first;
+        }
+        int second = order == PairOrder.PAPERS ? byWeight : byPapers;
+        if (second != 0) {
+            return second;
+        }
+        int bySource = Integer.compare(linkSource[x], linkSource[y]);
+        return bySource != 0 ? bySource : Integer.compare(linkTarget[x], linkTarget[y]);
+    }
+
+    /** The whole network as a read-only, weighted JGraphT graph: vertices are author ids, edges link ids. */
+    public Graph<Integer, Integer> asGraph() {
+        return new AuthorGraphView(this, null);
+    }
+
+    /** The network induced on some authors: them and every link between two of them. */
+    public Graph<Integer, Integer> subgraph(BitSet authorIds) {
+        return new AuthorGraphView(this, (BitSet) authorIds.clone());
+    }
+
+    /** For each author, the sorted ids of their papers (papers are visited in id order, so lists come sorted). */
+    private static int[][] invert(int[][] authorsByPaper, int authorCount) {
+        int[] count = new int[authorCount];
+        for (int[] list : authorsByPaper) {
+            for (int a : list) {
+                count[a]++;
+            }
+        }
+        int[][] out = new int[authorCount][];
+        for (int a = 0; a < authorCount; a++) {
+            out[a] = new int[count[a]];
+            count[a] = 0;
+        }
+        for (int p = 0; p < authorsByPaper.length; p++) {
+            for (int a : authorsByPaper[p]) {
+                out[a][count[a]++] = p;
+            }
+        }
+        return out;
+    }
+
+    /** The links, enumerated author by author with a dense scratch accumulator (no per-pair hashing). */
+    private static final class Links {
+        int[] source = new int[1024];
+        int[] target = new int[1024];
+        int[] papers = new int[1024];
+        double[] weight = new double[1024];
+        int size;
+
+        static Links build(int[][] authorsByPaper, int[][] papersByAuthor, int authorCount) {
+            Links links = new Links();
+            int[] jointCount = new int[authorCount];
+            double[] jointWeight = new double[authorCount];
+            int[] touched = new int[authorCount];
+            for (int a = 0; a < authorCount; a++) {
+                int touchedCount = 0;
+                for (int p : papersByAuthor[a]) {
+                    int[] coauthors = authorsByPaper[p];
+                    double share = 1.0 / (coauthors.length - 1); // unused when the paper has one author
+                    for (int b : coauthors) {
+                        if (b <= a) {
+                            continue; // each pair once, from its smaller end
+                        }
+                        if (jointCount[b] == 0) {
+                            touched[touchedCount++] = b;
+                        }
+                        jointCount[b]++;
+                        jointWeight[b] += share;
+                    }
+                }
+                Arrays.sort(touched, 0, touchedCount);
+                for (int i = 0; i < touchedCount; i++) {
+                    int b = touched[i];
+                    links.add(a, b, jointCount[b], jointWeight[b]);
+                    jointCount[b] = 0;
+                    jointWeight[b] = 0;
+                }
+            }
+            links.trim();
+            return links;
+        }
+
+        private void add(int a, int b, int count, double w) {
+            if (size == source.length) {
+                int capacity = size + (size >> 1);
+                source = Arrays.copyOf(source, capacity);
+                target = Arrays.copyOf(target, capacity);
+                papers = Arrays.copyOf(papers, capacity);
+                weight = Arrays.copyOf(weight, capacity);
+            }
+            source[size] = a;
+            target[size] = b;
+            papers[size] = count;
+            weight[size] = w;
+            size++;
+        }
+
+        private void trim() {
+            source = Arrays.copyOf(source, size);
+            target = Arrays.copyOf(target, size);
+            papers = Arrays.copyOf(papers, size);
+            weight = Arrays.copyOf(weight, size);
+        }
+    }
+}

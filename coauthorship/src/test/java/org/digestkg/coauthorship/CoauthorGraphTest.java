@@ -1,0 +1,132 @@
+package org.digestkg.coauthorship;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.digestkg.storage.GraphStore;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading the network from a TDB2 store: counts, joint papers, fractional weights, filters, the JGraphT view. */
+class CoauthorGraphTest {
+
+    @TempDir
+    static Path dir;
+    static GraphStore store;
+    static CoauthorGraph graph;
+
+    @BeforeAll
+    static void load() {
+        store = TestWorld.smallWorld(dir);
+        graph = CoauthorGraph.load(store);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    private static int id(String name) {
+        return new NameResolver(graph).resolveId(name);
+    }
+
+    @Test
+    void countsAuthorsPapersAndPairs() {
+        // 14 named people + 398 members; 13 papers (P4 listed twice counts once)
+        assertEquals(14 + 398, graph.authorCount());
+        assertEquals(13, graph.paperCount());
+        // small papers: A-B, B-C, C-D, E-F, E-José, F-José, B-Wei, C-Wei, WANG-José, G-H, G-K, H-K, H-L,
+        // K-L = 14 distinct pairs; the big paper adds C(400,2) = 79800 more (Dan-Eve among them, new too)
+        assertEquals(14 + 400 * 399 / 2, graph.linkCount());
+    }
+
+    @Test
+    void knownPairHasItsJointPapersAndWeight() {
+        int link = graph.link(id("Eve Evans"), id("Frank Fischer"));
+        assertEquals(3, graph.linkPapers(link));
+        assertEquals(1 + 0.5 + 1, graph.linkWeight(link), 1e-12);
+        List<String> joint = graph.jointPapers(id("Eve Evans"), id("Frank Fischer")).stream()
+                .map(PaperRef::arxivId).toList();
+        assertEquals(List.of("2601.00006", "2602.00004", "2602.00005"), joint);
+        assertEquals(link, graph.link(id("Frank Fischer"), id("Eve Evans")));
+        assertEquals(-1, graph.link(id("Alice Archer"), id("Carol Chen")));
+    }
+
+    @Test
+    void paperCarriesItsFieldsAndEarliestListing() {
+        PaperRef p4 = graph.jointPapers(id("Eve Evans"), id("Frank Fischer")).get(1);
+        assertEquals("2602.00004", p4.arxivId());
+        assertEquals("P4: Delta", p4.title());
+        assertEquals("cs.CL", p4.category());
+        assertEquals(LocalDate.of(2026, 2, 4), p4.firstListed()); // also listed 2026-02-23
+        assertEquals(2, p4.authorCount());
+    }
+
+    @Test
+    void hyperAuthoredPaperAddsOneUnitPerAuthor() {
+        int member = id("Member 123");
+        assertEquals(399, graph.degreeOf(member));
+        assertEquals(1.0, graph.strengthOf(member), 1e-9);
+        assertEquals(1.0 / 399, graph.linkWeight(graph.link(member, id("Member 124"))), 1e-12);
+        // strength = number of papers with co-authors, however large: Eve has P4, P5, P6 and the big one
+        assertEquals(4.0, graph.strengthOf(id("Eve Evans")), 1e-9);
+    }
+
+    @Test
+    void categoryFilterKeepsOnlyThatCategory() {
+        CoauthorGraph cv = CoauthorGraph.load(store, PaperFilter.ALL.withCategory("CS.cv"));
+        assertEquals(6, cv.paperCount()); // P1 P2 P6 P7 P9 P11
+        NameResolver names = new NameResolver(cv);
+        int link = cv.link(names.resolveId("Eve Evans"), names.resolveId("Frank Fischer"));
+        assertEquals(1, cv.linkPapers(link)); // only P6 is cs.CV
+        assertTrue(cv.author(0).name().compareTo(cv.author(1).name()) < 0, "ids follow names");
+    }
+
+    @Test
+    void sinceFilterUsesFirstListing() {
+        CoauthorGraph recent = CoauthorGraph.load(store, PaperFilter.ALL.withSince(LocalDate.of(2026, 2, 1)));
+        assertEquals(12, recent.paperCount()); // all but P6
+        NameResolver names = new NameResolver(recent);
+        assertEquals(2, recent.linkPapers(recent.link(names.resolveId("Eve Evans"), names.resolveId("Frank Fischer"))));
+        CoauthorGraph late = CoauthorGraph.load(store, PaperFilter.ALL.withSince(LocalDate.of(2026, 2, 5)));
+        // P4 was listed again on 2026-02-23 but first on 2026-02-04: it is not new since the 5th
+        assertEquals(Set.of("2602.00005", "2602.00007", "2602.00008", "2602.00011", "2602.00012", "2602.00013"),
+                Set.copyOf(java.util.stream.IntStream.range(0, late.paperCount())
+                        .mapToObj(p -> late.paper(p).arxivId()).toList()));
+    }
+
+    @Test
+    void maxAuthorsLeavesOutHyperAuthoredPapers() {
+        CoauthorGraph small = CoauthorGraph.load(store, PaperFilter.ALL.withMaxAuthors(10));
+        assertEquals(12, small.paperCount());
+        assertEquals(14, small.authorCount());
+        assertEquals(14, small.linkCount());
+    }
+
+    @Test
+    void jgraphtViewAgreesWithTheArrays() {
+        Graph<Integer, Integer> view = graph.asGraph();
+        assertEquals(graph.authorCount(), view.vertexSet().size());
+        assertEquals(graph.linkCount(), view.edgeSet().size());
+        int eve = id("Eve Evans");
+        assertEquals(graph.degreeOf(eve), view.degreeOf(eve));
+        assertEquals(2 + 399, view.degreeOf(eve));
+        Integer edge = view.getEdge(id("Frank Fischer"), eve);
+        assertEquals(2.5, view.getEdgeWeight(edge), 1e-12);
+        for (int e : view.edgesOf(eve)) {
+            assertTrue(view.getEdgeSource(e) == eve || view.getEdgeTarget(e) == eve);
+        }
+        // a JGraphT algorithm over the view: the main component, Grace's island, solo Ivan
+        List<Set<Integer>> components = new ConnectivityInspector<>(view).connectedSets();
+        assertEquals(3, components.size());
+    }
+}
