@@ -129,8 +129,27 @@ public final class CoauthorNetwork {
      * @throws AuthorNameException for an unknown or ambiguous name
      */
     public Optional<CollaborationPath> path(String from, String to) {
-        int a = names.resolveId(from);
-        int b = names.resolveId(to);
+        return path(names.resolveId(from), names.resolveId(to));
+    }
+
+    /**
+     * The shortest collaboration chain between two authors of this network, as {@link #path(String, String)}.
+     *
+     * @throws IllegalArgumentException when an author is not in this network
+     */
+    public Optional<CollaborationPath> path(AuthorRef from, AuthorRef to) {
+        return path(idOf(from), idOf(to));
+    }
+
+    private int idOf(AuthorRef author) {
+        int id = graph.authorId(author.iri());
+        if (id < 0) {
+            throw new IllegalArgumentException("not an author of this network: " + author.iri());
+        }
+        return id;
+    }
+
+    private Optional<CollaborationPath> path(int a, int b) {
         if (a == b) {
             return Optional.of(new CollaborationPath(List.of(graph.author(a)), List.of()));
         }

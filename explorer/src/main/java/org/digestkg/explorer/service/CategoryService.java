@@ -1,0 +1,60 @@
+package org.digestkg.explorer.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Categories: all of them with their listings ({@code categories}), and one category's page ({@code category},
+ * {@code papers-per-category}, {@code category-listings}; its most prolific authors from the co-authorship index).
+ */
+public final class CategoryService {
+
+    /** How many of a category's most prolific authors a page lists. */
+    public static final int TOP_AUTHORS = 20;
+
+    private final StoreQueries queries;
+    private final NetworkService network;
+
+    CategoryService(StoreQueries queries, NetworkService network) {
+        this.queries = queries;
+        this.network = network;
+    }
+
+    /** Every category the digests listed papers under, with the number of listings, most first. */
+    public List<CategoryCount> categories() {
+        return queries.select("categories", Map.of()).stream()
+                .map(r -> new CategoryCount(CategoryRef.of(r, "concept", "category", "label"), r.integer("listings", 0)))
+                .filter(c -> c.category() != null)
+                .toList();
+    }
+
+    /** The category with this code (exactly as stored), or empty when the store has none. */
+    public Optional<CategoryDetails> category(String code) {
+        Map<String, Node> p = code(code);
+        return queries.read(() -> {
+            List<Row> rows = queries.select("category", p);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Row r = rows.get(0);
+            CategoryRef ref = new CategoryRef(r.iri("concept"), code, r.text("label"));
+            List<DayCount> perDay = queries.select("papers-per-category", p).stream()
+                    .map(d -> new DayCount(d.date("date"), d.integer("papers", 0))).toList();
+            return Optional.of(new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code),
+                    network.topAuthors(code, TOP_AUTHORS)));
+        });
+    }
+
+    /** The latest 50 listings under the category, newest first. */
+    public List<Listing> listings(String code) {
+        return queries.select("category-listings", code(code)).stream().map(Listing::of).toList();
+    }
+
+    private static Map<String, Node> code(String code) {
+        return Map.of("category", NodeFactory.createLiteralString(code));
+    }
+}

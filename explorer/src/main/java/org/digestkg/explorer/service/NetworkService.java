@@ -1,0 +1,249 @@
+package org.digestkg.explorer.service;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.digestkg.coauthorship.AuthorNameException;
+import org.digestkg.coauthorship.AuthorRef;
+import org.digestkg.coauthorship.CoauthorGraph;
+import org.digestkg.coauthorship.CoauthorNetwork;
+import org.digestkg.coauthorship.CollaborationPath;
+import org.digestkg.coauthorship.PaperRef;
+import org.digestkg.coauthorship.TwoHopNeighbourhood;
+import org.digestkg.coauthorship.sparql.CoauthorIndex;
+
+/**
+ * Co-authorship, answered from the store's co-authorship index (the network in memory, kept per committed state
+ * of the store, as the {@code kgfn:} SPARQL functions use it): an author's co-authors, the ego network a page
+ * draws, collaboration paths, a category's most prolific authors, and the closest names to a name nobody has.
+ */
+public final class NetworkService {
+
+    /** Most people an ego network for a page holds: a graph of thousands of nodes tells a reader nothing. */
+    public static final int MAX_NODES = 150;
+
+    private final StoreQueries queries;
+    /** The name resolver of the last network seen: built once per state of the store, not per request. */
+    private volatile CoauthorNetwork lastNetwork;
+
+    NetworkService(StoreQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The author with this IRI, with the number of their papers, or empty when no paper names them. */
+    public Optional<AuthorSummary> author(String iri) {
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            int id = g.authorId(iri);
+            return id < 0 ? Optional.empty()
+                    : Optional.of(new AuthorSummary(g.author(id), g.paperCountOf(id), g.degreeOf(id)));
+        });
+    }
+
+    /** The author a typed name means (exact, then ignoring case and accents). */
+    public AuthorRef resolve(String name) throws AuthorNameException {
+        return queries.read(() -> network().resolve(name));
+    }
+
+    /** Up to five authors whose names are closest to {@code text}, best first. */
+    public List<AuthorRef> closestAuthors(String text) {
+        return queries.read(() -> {
+            CoauthorNetwork n = network();
+            List<AuthorRef> out = new ArrayList<>();
+            for (String name : n.names().suggestions(text == null ? "" : text)) {
+                try {
+                    AuthorRef a = n.resolve(name);
+                    if (!out.contains(a)) {
+                        out.add(a);
+                    }
+                } catch (AuthorNameException e) {
+                    // two people of that exact name: suggest neither rather than guess
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The author's co-authors, most joint papers first (then weight, then name). */
+    public List<CoauthorCount> coauthors(String iri) {
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            int a = g.authorId(iri);
+            if (a < 0) {
+                return List.of();
+            }
+            List<CoauthorCount> out = new ArrayList<>();
+            for (int link : g.linksOf(a)) {
+                out.add(new CoauthorCount(g.author(g.other(link, a)), g.linkPapers(link), g.linkWeight(link)));
+            }
+            out.sort(Comparator.comparingInt(CoauthorCount::jointPapers).reversed()
+                    .thenComparing(Comparator.comparingLong((CoauthorCount c) ->
+                            CoauthorNetwork.roundedWeight(c.weight())).reversed())
+                    .thenComparing(c -> c.person().name()));
+            return out;
+        });
+    }
+
+    /**
+     * The author's ego network to draw: the author, their co-authors (depth 1) and, at depth 2, the co-authors'
+     * co-authors, with every link among the people kept. At most {@link #MAX_NODES} people: the strongest
+     * co-authors first, then the people most co-authors connect to.
+     */
+    public EgoNetwork egoNetwork(String iri, int depth) {
+        if (depth < 1 || depth > 2) {
+            throw new IllegalArgumentException("depth is 1 or 2: " + depth);
+        }
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            int a = g.authorId(iri);
+            if (a < 0) {
+                return new EgoNetwork(List.of(), List.of(), 0, false);
+            }
+            TwoHopNeighbourhood hood = TwoHopNeighbourhood.of(g, a);
+            Integer[] order = new Integer[hood.size()];
+            int reachable = 0;
+            for (int i = 0; i < hood.size(); i++) {
+                if (hood.distance(i) <= depth) {
+                    order[reachable++] = i;
+                }
+            }
+            Integer[] people = Arrays.copyOf(order, reachable);
+            Arrays.sort(people, Comparator.comparingInt((Integer i) -> hood.distance(i))
+                    .thenComparing(Comparator.comparingInt((Integer i) -> hood.jointPapers(i)).reversed())
+                    .thenComparing(Comparator.comparingInt((Integer i) -> hood.via(i)).reversed())
+                    .thenComparingInt(i -> hood.person(i)));
+            int kept = Math.min(people.length, MAX_NODES - 1);
+            List<EgoNetwork.Node> nodes = new ArrayList<>();
+            Map<Integer, Integer> index = new HashMap<>();
+            index.put(a, 0);
+            nodes.add(node(g, a, 0));
+            for (int k = 0; k < kept; k++) {
+                int person = hood.person(people[k]);
+                index.put(person, nodes.size());
+                nodes.add(node(g, person, hood.distance(people[k])));
+            }
+            List<EgoNetwork.Link> links = new ArrayList<>();
+            index.forEach((person, at) -> {
+                for (int link : g.linksOf(person)) {
+                    Integer other = index.get(g.other(link, person));
+                    if (other != null && at < other) {
+                        links.add(new EgoNetwork.Link(at, other, g.linkPapers(link), g.linkWeight(link)));
+                    }
+                }
+            });
+            links.sort(Comparator.comparingInt(EgoNetwork.Link::source).thenComparingInt(EgoNetwork.Link::target));
+            return new EgoNetwork(nodes, links, people.length, kept < people.length);
+        });
+    }
+
+    private static EgoNetwork.Node node(CoauthorGraph g, int author, int distance) {
+        AuthorRef ref = g.author(author);
+        return new EgoNetwork.Node(ref.iri(), ref.name(), g.paperCountOf(author), distance);
+    }
+
+    /** The shortest collaboration chain between two authors, empty when none connects them. */
+    public Optional<CollaborationPath> path(AuthorRef from, AuthorRef to) {
+        return queries.read(() -> network().path(from, to));
+    }
+
+    /** The {@code k} authors with the most papers whose main category is {@code category} (any case). */
+    public List<AuthorSummary> topAuthors(String category, int k) {
+        return queries.read(() -> {
+            CoauthorGraph g = graph(category);
+            Integer[] ids = new Integer[g.authorCount()];
+            int n = 0;
+            for (int a = 0; a < g.authorCount(); a++) {
+                if (g.paperCountOf(a) > 0) {
+                    ids[n++] = a;
+                }
+            }
+            Integer[] with = Arrays.copyOf(ids, n);
+            Arrays.sort(with, Comparator.comparingInt((Integer a) -> g.paperCountOf(a)).reversed()
+                    .thenComparing(Comparator.comparingInt((Integer a) -> g.degreeOf(a)).reversed())
+                    .thenComparingInt(a -> a));
+            List<AuthorSummary> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(k, with.length); i++) {
+                out.add(new AuthorSummary(g.author(with[i]), g.paperCountOf(with[i]), g.degreeOf(with[i])));
+            }
+            return out;
+        });
+    }
+
+    /** Papers whose arXiv ids are closest to {@code id} (longest common start, then fewest edits), at most five. */
+    public List<PaperRef> closestPapers(String id) {
+        String wanted = id == null ? "" : id.strip();
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            List<Scored> scored = new ArrayList<>();
+            for (int p = 0; p < g.paperCount(); p++) {
+                PaperRef ref = g.paper(p);
+                int prefix = commonPrefix(wanted, ref.arxivId());
+                if (prefix >= Math.min(4, wanted.length())) {
+                    scored.add(new Scored(ref, prefix, editDistance(wanted, ref.arxivId())));
+                }
+            }
+            scored.sort(Comparator.comparingInt(Scored::distance)
+                    .thenComparing(Comparator.comparingInt(Scored::prefix).reversed())
+                    .thenComparing((Scored s) -> s.paper().arxivId()));
+            return scored.stream().limit(5).map(Scored::paper).toList();
+        });
+    }
+
+    /** How many authors and papers the network holds (for the home page). */
+    public int[] size() {
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            return new int[] {g.authorCount(), g.paperCount()};
+        });
+    }
+
+    private CoauthorGraph graph(String category) {
+        return CoauthorIndex.graph(queries.dataset(), category);
+    }
+
+    private CoauthorNetwork network() {
+        CoauthorGraph g = graph(null);
+        CoauthorNetwork n = lastNetwork;
+        if (n == null || n.graph() != g) {
+            n = new CoauthorNetwork(g);
+            lastNetwork = n;
+        }
+        return n;
+    }
+
+    private record Scored(PaperRef paper, int prefix, int distance) {
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
+                        Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
