@@ -32,24 +32,29 @@ public final class CategoryService {
                 .toList();
     }
 
-    /** The category with this code (exactly as stored), or empty when the store has none. */
-    public Optional<CategoryDetails> category(String code) {
-        Map<String, Node> p = code(code);
-        return queries.read(() -> {
-            List<Row> rows = queries.select("category", p);
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Row r = rows.get(0);
-            CategoryRef ref = new CategoryRef(r.iri("concept"), code, r.text("label"));
-            List<DayCount> perDay = queries.select("papers-per-category", p).stream()
+    /** The category with this IRI, or empty when the store has none. */
+    public Optional<CategoryDetails> category(String iri) {
+        return queries.read(() -> concept(iri).map(r -> {
+            String code = r.text("category");
+            CategoryRef ref = new CategoryRef(iri, code, r.text("label"));
+            List<DayCount> perDay = queries.select("papers-per-category", code(code)).stream()
                     .map(d -> new DayCount(d.date("date"), d.integer("papers", 0))).toList();
-            return Optional.of(new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code),
-                    network.topAuthors(code, TOP_AUTHORS)));
-        });
+            return new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code),
+                    network.topAuthors(code, TOP_AUTHORS));
+        }));
     }
 
-    /** The latest 50 listings under the category, newest first. */
+    /** The category with this IRI, without its papers, or empty. */
+    public Optional<CategoryRef> ref(String iri) {
+        return concept(iri).map(r -> new CategoryRef(iri, r.text("category"), r.text("label")));
+    }
+
+    private Optional<Row> concept(String iri) {
+        return queries.select("category", Map.of("concept", NodeFactory.createURI(iri))).stream()
+                .filter(r -> r.text("category") != null).findFirst();
+    }
+
+    /** The latest 50 listings under the category (its code, exactly as stored), newest first. */
     public List<Listing> listings(String code) {
         return queries.select("category-listings", code(code)).stream().map(Listing::of).toList();
     }

@@ -58,6 +58,12 @@ public final class PaperService {
         });
     }
 
+    /** The IRI of the paper with this arXiv id (no version), or empty. */
+    public Optional<String> iriOf(String arxivId) {
+        return queries.select("paper-by-id", Map.of("arxivId", NodeFactory.createLiteralString(arxivId))).stream()
+                .map(r -> r.iri("paper")).filter(Objects::nonNull).findFirst();
+    }
+
     private List<PaperListing> listings(Map<String, Node> p) {
         Map<LocalDate, List<PaperListing.Note>> notes = new LinkedHashMap<>();
         for (Row n : queries.select("paper-notes", p)) {

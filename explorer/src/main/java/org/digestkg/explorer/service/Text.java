@@ -16,6 +16,11 @@ public record Text(String value, String lang) {
         return value == null ? null : new Text(value, "");
     }
 
+    /** The tag for an HTML {@code lang} attribute; null (no attribute) when unknown. */
+    public String htmlLang() {
+        return lang.isEmpty() ? null : lang;
+    }
+
     @Override
     public String toString() {
         return value;

@@ -142,15 +142,15 @@ class ServicesTest {
 
     @Test
     void aCategoryHasItsDaysRecentListingsAndProlificAuthors() {
-        CategoryDetails c = explorer.categories().category("cs.MA").orElseThrow();
+        CategoryDetails c = explorer.categories().category(SampleStore.BASE + "category/cs.MA").orElseThrow();
         assertEquals("Multiagent Systems", c.category().label());
         assertEquals(List.of(new DayCount(LocalDate.of(2026, 2, 23), 2), new DayCount(LocalDate.of(2026, 3, 1), 1)),
                 c.perDay());
         assertEquals(3, c.recent().size());
         assertEquals(LocalDate.of(2026, 3, 1), c.recent().get(0).date());
         assertFalse(c.prolific().isEmpty());
-        assertTrue(explorer.categories().category("cs.XX").isEmpty());
-        assertTrue(explorer.categories().category("CS.MA").isEmpty(), "codes are exact");
+        assertTrue(explorer.categories().category(SampleStore.BASE + "category/cs.XX").isEmpty());
+        assertTrue(explorer.categories().category(SampleStore.BASE + "category/CS.MA").isEmpty(), "IRIs are exact");
     }
 
     @Test

@@ -1,0 +1,148 @@
+package org.digestkg.explorer.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.digestkg.coauthorship.AuthorNameException;
+import org.digestkg.coauthorship.AuthorRef;
+import org.digestkg.coauthorship.CollaborationPath;
+import org.digestkg.explorer.service.CategoryTrends;
+import org.digestkg.explorer.service.DigestDay;
+import org.digestkg.explorer.service.Explorer;
+
+/** The pages about the whole graph: home, trends, collaboration paths; and the 404 page every page shares. */
+final class OverviewPages {
+
+    /** Days the home page lists. */
+    static final int LATEST_DAYS = 10;
+    /** Categories the trends chart draws apart; the rest are summed as "other". */
+    static final int TREND_CATEGORIES = 12;
+
+    private final Explorer explorer;
+
+    OverviewPages(Explorer explorer) {
+        this.explorer = explorer;
+    }
+
+    void home(Exchange x) throws IOException {
+        record Home(List<DigestDay.DayRef> days, int dayCount, List<org.digestkg.explorer.service.CategoryCount> categories,
+                int[] size) {
+        }
+        Home h = explorer.read(() -> {
+            List<DigestDay.DayRef> days = explorer.digests().days();
+            return new Home(days.subList(0, Math.min(LATEST_DAYS, days.size())), days.size(),
+                    explorer.categories().categories(), explorer.network().size());
+        });
+        x.page(HttpServletResponse.SC_OK, "home.jte", Map.of("frame", Frame.of("digest-kg explorer", "/"),
+                "days", h.days(), "dayCount", h.dayCount(), "categories", h.categories(),
+                "authors", h.size()[0], "papers", h.size()[1]));
+    }
+
+    void trends(Exchange x) throws IOException {
+        LocalDate from = day(x.param("from"), "from");
+        LocalDate to = day(x.param("to"), "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadRequest("'from' is after 'to'");
+        }
+        CategoryTrends t = explorer.trends().categories(from, to, TREND_CATEGORIES);
+        x.page(HttpServletResponse.SC_OK, "trends.jte", Map.of("frame", Frame.of("Trends", "/trends"),
+                "trends", t, "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString(),
+                "chart", chart(t)));
+    }
+
+    /** The stacked chart's data: {@code {"days":[...],"series":[{"name":"cs.CV","values":[...]}, ...]}}. */
+    private static String chart(CategoryTrends t) {
+        JsonObject o = new JsonObject();
+        JsonArray days = new JsonArray();
+        t.days().forEach(d -> days.add(d.toString()));
+        JsonArray series = new JsonArray();
+        for (CategoryTrends.Series s : t.series()) {
+            JsonObject j = new JsonObject();
+            j.put("name", s.category());
+            JsonArray values = new JsonArray();
+            for (int v : s.papers()) {
+                values.add(v);
+            }
+            j.put("values", values);
+            series.add(j);
+        }
+        o.put("days", days);
+        o.put("series", series);
+        return o.toString();
+    }
+
+    /** {@code /path?from=NAME&to=NAME}: the shortest collaboration chain, with the paper behind each step. */
+    void path(Exchange x) throws IOException {
+        String from = x.param("from");
+        String to = x.param("to");
+        Frame frame = Frame.of("Collaboration path", "/path");
+        if (from == null || to == null) {
+            x.page(HttpServletResponse.SC_OK, "path.jte", Map.of("frame", frame, "from", from == null ? "" : from,
+                    "to", to == null ? "" : to, "problem", "", "found", false, "chain", "",
+                    "path", new CollaborationPath(List.of(), List.of())));
+            return;
+        }
+        AuthorRef a;
+        AuthorRef b;
+        try {
+            a = explorer.network().resolve(nameOrKey(from));
+            b = explorer.network().resolve(nameOrKey(to));
+        } catch (AuthorNameException e) {
+            x.page(HttpServletResponse.SC_NOT_FOUND, "path.jte", Map.of("frame", frame, "from", from, "to", to,
+                    "problem", e.getMessage(), "found", false, "chain", "",
+                    "path", new CollaborationPath(List.of(), List.of())));
+            return;
+        }
+        Optional<CollaborationPath> p = explorer.network().path(a, b);
+        x.page(HttpServletResponse.SC_OK, "path.jte", Map.of("frame", frame, "from", from, "to", to,
+                "problem", p.isPresent() ? "" : a.name() + " and " + b.name() + " are not connected by co-authorship.",
+                "found", p.isPresent(), "chain", p.map(OverviewPages::chain).orElse(""),
+                "path", p.orElse(new CollaborationPath(List.of(a, b), List.of()))));
+    }
+
+    /** The chain as JSON for the drawing: people in order, with their pages. */
+    private static String chain(CollaborationPath p) {
+        JsonArray people = new JsonArray();
+        for (AuthorRef a : p.authors()) {
+            JsonObject j = new JsonObject();
+            j.put("name", a.name());
+            j.put("path", SitePaths.path(a.iri()));
+            people.add(j);
+        }
+        JsonObject o = new JsonObject();
+        o.put("people", people);
+        return o.toString();
+    }
+
+    /** A path's ends are names, or an author page's key ({@code Runjie_Zhou}) pasted from a URL. */
+    private static String nameOrKey(String s) {
+        String t = s.strip();
+        int slash = t.lastIndexOf("/author/");
+        return slash >= 0 ? t.substring(slash + "/author/".length()).replace('_', ' ') : t;
+    }
+
+    private static LocalDate day(String s, String name) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'" + name + "' is a day like 2026-02-04");
+        }
+    }
+
+    /** The 404 page: what was not found, and links to what is closest. */
+    static void notFound(Exchange x, String title, String message, List<Link> closest) throws IOException {
+        x.page(HttpServletResponse.SC_NOT_FOUND, "notfound.jte", Map.of("frame", Frame.of(title, x.path()),
+                "message", message, "closest", closest));
+    }
+}

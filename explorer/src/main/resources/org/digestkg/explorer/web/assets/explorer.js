@@ -1,0 +1,136 @@
+// digest-kg explorer: draws the charts and graphs the pages describe in data attributes, with Apache ECharts.
+// Every page reads without this script; the data is in the page (data-series, escaped JSON in an attribute) or
+// fetched from this server (data-network). Each drawn figure gets data-drawn="N" (N = points or nodes drawn).
+(function () {
+  'use strict';
+  if (typeof echarts === 'undefined') { return; }
+
+  function json(el, name) {
+    try { return JSON.parse(el.getAttribute(name)); } catch (e) { return null; }
+  }
+
+  function done(el, chart, count) {
+    chart.on('finished', function () { el.setAttribute('data-drawn', String(count)); });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function bars(el) {
+    var data = json(el, 'data-series');
+    if (!data || !data.labels) { return; }
+    var chart = echarts.init(el);
+    chart.setOption({
+      animation: false,
+      grid: { left: 40, right: 16, top: 16, bottom: 48 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.labels },
+      yAxis: { type: 'value', minInterval: 1 },
+      dataZoom: data.labels.length > 30 ? [{ type: 'slider', height: 18, bottom: 4 }] : [],
+      series: [{ type: 'bar', data: data.values, name: 'papers', itemStyle: { color: '#1f5fa8' } }]
+    });
+    done(el, chart, data.values.length);
+  }
+
+  function stacked(el) {
+    var data = json(el, 'data-series');
+    if (!data || !data.days) { return; }
+    var chart = echarts.init(el);
+    var points = 0;
+    var series = data.series.map(function (s) {
+      points += s.values.length;
+      return { name: s.name, type: 'bar', stack: 'papers', data: s.values, emphasis: { focus: 'series' } };
+    });
+    chart.setOption({
+      animation: false,
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 48, right: 16, top: 40, bottom: 64 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: data.days },
+      yAxis: { type: 'value', minInterval: 1 },
+      dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
+      series: series
+    });
+    done(el, chart, points);
+  }
+
+  function network(el, depth) {
+    var url = el.getAttribute('data-network') + '?depth=' + depth;
+    fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    }).then(function (g) {
+      var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+      var max = 1;
+      g.nodes.forEach(function (n) { max = Math.max(max, n.papers); });
+      var nodes = g.nodes.map(function (n, i) {
+        return {
+          name: n.name, value: n.papers, path: n.path, category: n.distance,
+          symbolSize: 8 + 28 * Math.sqrt(n.papers / max),
+          label: { show: n.distance === 0 || g.nodes.length <= 40 }
+        };
+      });
+      var links = g.links.map(function (l) {
+        return { source: l.source, target: l.target, value: l.papers,
+                 lineStyle: { width: Math.min(8, 0.6 + l.papers) } };
+      });
+      chart.setOption({
+        animation: false,
+        tooltip: { formatter: function (p) {
+          return p.dataType === 'edge' ? p.value + ' joint paper(s)' : echarts.format.encodeHTML(p.name) + ': ' + p.value + ' paper(s)';
+        } },
+        legend: [{ data: ['author', 'co-author', 'co-author of a co-author'], bottom: 0 }],
+        series: [{
+          type: 'graph', layout: 'force', roam: true, draggable: true,
+          categories: [{ name: 'author' }, { name: 'co-author' }, { name: 'co-author of a co-author' }],
+          force: { repulsion: 120, edgeLength: [40, 120], gravity: 0.08, layoutAnimation: false },
+          lineStyle: { color: 'source', opacity: 0.45 },
+          emphasis: { focus: 'adjacency' },
+          data: nodes, links: links
+        }]
+      }, true);
+      chart.off('click');
+      chart.on('click', function (p) {
+        if (p.dataType === 'node' && p.data.path) { window.location.href = p.data.path; }
+      });
+      el.setAttribute('data-depth', String(g.depth));
+      done(el, chart, nodes.length);
+      var button = document.querySelector('button.depth');
+      if (button) {
+        button.hidden = false;
+        button.textContent = g.depth === 1 ? 'Show co-authors of co-authors' : 'Show co-authors only';
+        button.onclick = function () { network(el, g.depth === 1 ? 2 : 1); };
+      }
+      var note = el.parentNode.querySelector('.truncated');
+      if (g.truncated && !note) {
+        note = document.createElement('p');
+        note.className = 'note truncated';
+        el.parentNode.appendChild(note);
+      }
+      if (note) {
+        note.textContent = g.truncated ? 'Showing the ' + g.nodes.length + ' closest of ' + (g.people + 1) + ' people.' : '';
+      }
+    }).catch(function () { el.setAttribute('data-drawn', 'failed'); });
+  }
+
+  function chain(el) {
+    var data = json(el, 'data-chain');
+    if (!data || !data.people) { return; }
+    var chart = echarts.init(el);
+    var n = data.people.length;
+    chart.setOption({
+      animation: false,
+      series: [{
+        type: 'graph', layout: 'none', symbolSize: 18, label: { show: true, position: 'bottom' },
+        data: data.people.map(function (p, i) { return { name: p.name, x: i * 100, y: 0, path: p.path }; }),
+        links: data.people.slice(1).map(function (p, i) { return { source: i, target: i + 1 }; }),
+        lineStyle: { width: 3 }
+      }]
+    });
+    chart.on('click', function (p) { if (p.dataType === 'node' && p.data.path) { window.location.href = p.data.path; } });
+    done(el, chart, n);
+  }
+
+  document.querySelectorAll('[data-chart="bars"]').forEach(bars);
+  document.querySelectorAll('[data-chart="stacked"]').forEach(stacked);
+  document.querySelectorAll('[data-network]').forEach(function (el) { network(el, 1); });
+  document.querySelectorAll('[data-chain]').forEach(chain);
+}());
