@@ -60,7 +60,8 @@ public final class StoreQueries {
             try (QueryExec exec = exec(query, params)) {
                 RowSet rows = exec.select();
                 List<Row> out = new ArrayList<>();
-                rows.forEachRemaining(b -> out.add(new Row(b)));
+                // TDB2 bindings read their terms lazily, from the transaction: copy them out while it is open
+                rows.forEachRemaining(b -> out.add(new Row(materialised(b))));
                 return out;
             }
         });
@@ -100,6 +101,12 @@ public final class StoreQueries {
             }
         }
         return query;
+    }
+
+    private static Binding materialised(Binding b) {
+        BindingBuilder copy = BindingBuilder.create();
+        b.vars().forEachRemaining(v -> copy.add(v, b.get(v)));
+        return copy.build();
     }
 
     private static Binding binding(Map<String, Node> params) {
