@@ -9,16 +9,23 @@
     try { return JSON.parse(el.getAttribute(name)); } catch (e) { return null; }
   }
 
-  function done(el, chart, count) {
+  // Draws and, once ECharts has rendered, marks the figure with how much it drew (the listener goes first: with
+  // animation off, rendering may finish before setOption returns).
+  function draw(el, chart, option, count, replace) {
+    chart.off('finished');
     chart.on('finished', function () { el.setAttribute('data-drawn', String(count)); });
-    window.addEventListener('resize', function () { chart.resize(); });
+    chart.setOption(option, replace === true);
+    if (!el.hasAttribute('data-resizes')) {
+      el.setAttribute('data-resizes', '');
+      window.addEventListener('resize', function () { chart.resize(); });
+    }
   }
 
   function bars(el) {
     var data = json(el, 'data-series');
     if (!data || !data.labels) { return; }
     var chart = echarts.init(el);
-    chart.setOption({
+    draw(el, chart, {
       animation: false,
       grid: { left: 40, right: 16, top: 16, bottom: 48 },
       tooltip: { trigger: 'axis' },
@@ -26,8 +33,7 @@
       yAxis: { type: 'value', minInterval: 1 },
       dataZoom: data.labels.length > 30 ? [{ type: 'slider', height: 18, bottom: 4 }] : [],
       series: [{ type: 'bar', data: data.values, name: 'papers', itemStyle: { color: '#1f5fa8' } }]
-    });
-    done(el, chart, data.values.length);
+    }, data.values.length);
   }
 
   function stacked(el) {
@@ -39,7 +45,7 @@
       points += s.values.length;
       return { name: s.name, type: 'bar', stack: 'papers', data: s.values, emphasis: { focus: 'series' } };
     });
-    chart.setOption({
+    draw(el, chart, {
       animation: false,
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 64 },
@@ -48,8 +54,7 @@
       yAxis: { type: 'value', minInterval: 1 },
       dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
       series: series
-    });
-    done(el, chart, points);
+    }, points);
   }
 
   function network(el, depth) {
@@ -64,7 +69,7 @@
       var nodes = g.nodes.map(function (n, i) {
         return {
           name: n.name, value: n.papers, path: n.path, category: n.distance,
-          symbolSize: 8 + 28 * Math.sqrt(n.papers / max),
+          symbolSize: (n.distance === 0 ? 14 : 8) + 22 * Math.sqrt(n.papers / max),
           label: { show: n.distance === 0 || g.nodes.length <= 40 }
         };
       });
@@ -72,7 +77,7 @@
         return { source: l.source, target: l.target, value: l.papers,
                  lineStyle: { width: Math.min(8, 0.6 + l.papers) } };
       });
-      chart.setOption({
+      draw(el, chart, {
         animation: false,
         tooltip: { formatter: function (p) {
           return p.dataType === 'edge' ? p.value + ' joint paper(s)' : echarts.format.encodeHTML(p.name) + ': ' + p.value + ' paper(s)';
@@ -81,18 +86,17 @@
         series: [{
           type: 'graph', layout: 'force', roam: true, draggable: true,
           categories: [{ name: 'author' }, { name: 'co-author' }, { name: 'co-author of a co-author' }],
-          force: { repulsion: 120, edgeLength: [40, 120], gravity: 0.08, layoutAnimation: false },
+          force: { repulsion: 260, edgeLength: [60, 160], gravity: 0.05, layoutAnimation: false },
           lineStyle: { color: 'source', opacity: 0.45 },
           emphasis: { focus: 'adjacency' },
           data: nodes, links: links
         }]
-      }, true);
+      }, nodes.length, true);
       chart.off('click');
       chart.on('click', function (p) {
         if (p.dataType === 'node' && p.data.path) { window.location.href = p.data.path; }
       });
       el.setAttribute('data-depth', String(g.depth));
-      done(el, chart, nodes.length);
       var button = document.querySelector('button.depth');
       if (button) {
         button.hidden = false;
@@ -116,7 +120,7 @@
     if (!data || !data.people) { return; }
     var chart = echarts.init(el);
     var n = data.people.length;
-    chart.setOption({
+    draw(el, chart, {
       animation: false,
       series: [{
         type: 'graph', layout: 'none', symbolSize: 18, label: { show: true, position: 'bottom' },
@@ -124,9 +128,8 @@
         links: data.people.slice(1).map(function (p, i) { return { source: i, target: i + 1 }; }),
         lineStyle: { width: 3 }
       }]
-    });
+    }, n);
     chart.on('click', function (p) { if (p.dataType === 'node' && p.data.path) { window.location.href = p.data.path; } });
-    done(el, chart, n);
   }
 
   document.querySelectorAll('[data-chart="bars"]').forEach(bars);
