@@ -1,9 +1,11 @@
 package org.digestkg.explorer.service;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -15,6 +17,8 @@ public final class CategoryService {
 
     /** How many of a category's most prolific authors a page lists. */
     public static final int TOP_AUTHORS = 20;
+    /** How many recent listings a category page and feed show. */
+    public static final int RECENT = 50;
 
     private final StoreQueries queries;
     private final NetworkService network;
@@ -26,10 +30,10 @@ public final class CategoryService {
 
     /** Every category the digests listed papers under, with the number of listings, most first. */
     public List<CategoryCount> categories() {
-        return queries.select("categories", Map.of()).stream()
+        return queries.kept("categories", () -> queries.select("categories", Map.of()).stream()
                 .map(r -> new CategoryCount(CategoryRef.of(r, "concept", "category", "label"), r.integer("listings", 0)))
                 .filter(c -> c.category() != null)
-                .toList();
+                .toList());
     }
 
     /** The category with this IRI, or empty when the store has none. */
@@ -37,10 +41,9 @@ public final class CategoryService {
         return queries.read(() -> concept(iri).map(r -> {
             String code = r.text("category");
             CategoryRef ref = new CategoryRef(iri, code, r.text("label"));
-            List<DayCount> perDay = queries.select("papers-per-category", code(code)).stream()
-                    .map(d -> new DayCount(d.date("date"), d.integer("papers", 0))).toList();
-            return new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code),
-                    network.topAuthors(code, TOP_AUTHORS));
+            List<DayCount> perDay = perDay(code);
+            return new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code, perDay),
+                    queries.kept("top authors " + code, () -> network.topAuthors(code, TOP_AUTHORS)));
         }));
     }
 
@@ -56,7 +59,30 @@ public final class CategoryService {
 
     /** The latest 50 listings under the category (its code, exactly as stored), newest first. */
     public List<Listing> listings(String code) {
-        return queries.select("category-listings", code(code)).stream().map(Listing::of).toList();
+        return queries.read(() -> listings(code, perDay(code)));
+    }
+
+    /**
+     * The latest listings, asking only for the days that hold them: from the per-day counts, the day from which on
+     * the category has {@link #RECENT} listings, so the store sorts those and not a year of them.
+     */
+    private List<Listing> listings(String code, List<DayCount> perDay) {
+        Map<String, Node> p = new HashMap<>(code(code));
+        int sum = 0;
+        for (int i = perDay.size() - 1; i >= 0 && sum < RECENT; i--) {
+            sum += perDay.get(i).papers();
+            if (sum >= RECENT) {
+                p.put("since", NodeFactory.createLiteralDT(perDay.get(i).date().toString(), XSDDatatype.XSDdate));
+            }
+        }
+        return queries.select("category-listings", p).stream().map(Listing::of).toList();
+    }
+
+    /** Papers listed under the category per day, oldest first (from the counts every page keeps). */
+    private List<DayCount> perDay(String code) {
+        return queries.selectKept("papers-per-category").stream()
+                .filter(d -> code.equals(d.text("category")))
+                .map(d -> new DayCount(d.date("date"), d.integer("papers", 0))).toList();
     }
 
     private static Map<String, Node> code(String code) {

@@ -21,10 +21,10 @@ public final class DigestService {
 
     /** Every digest day in the store, newest first. */
     public List<DigestDay.DayRef> days() {
-        return queries.select("digests", Map.of()).stream()
+        return queries.kept("digests", () -> queries.select("digests", Map.of()).stream()
                 .map(r -> new DigestDay.DayRef(r.iri("digest"), r.date("date"), r.integer("papers", 0)))
                 .filter(d -> d.date() != null)
-                .toList();
+                .toList());
     }
 
     /** The digest with this IRI, or empty when the store has none. */

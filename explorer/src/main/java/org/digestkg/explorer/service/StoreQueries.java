@@ -37,11 +37,13 @@ public final class StoreQueries {
     private final DatasetGraph dsg;
     private final Duration timeout;
     private final ConcurrentMap<String, Query> parsed = new ConcurrentHashMap<>();
+    private final AnswerCache cache;
 
     /** @param timeout longest time one query may run; {@code null} for none */
     public StoreQueries(DatasetGraph dsg, Duration timeout) {
         this.dsg = dsg;
         this.timeout = timeout;
+        this.cache = new AnswerCache(dsg);
     }
 
     public DatasetGraph dataset() {
@@ -51,6 +53,19 @@ public final class StoreQueries {
     /** Runs {@code work} in one read transaction (or the caller's, when it is in one already). */
     public <T> T read(Supplier<T> work) {
         return Txn.calculateRead(dsg, work);
+    }
+
+    /**
+     * The answer to a question about the whole store, computed once per committed state of the store (see
+     * {@link AnswerCache}); {@code question} names it uniquely.
+     */
+    public <T> T kept(String question, Supplier<T> compute) {
+        return read(() -> cache.get(question, compute));
+    }
+
+    /** The rows of the parameterless SELECT query {@code sparql/NAME.rq}, kept per state of the store. */
+    public List<Row> selectKept(String name) {
+        return kept("select " + name, () -> select(name, Map.of()));
     }
 
     /** The rows of the SELECT query {@code sparql/NAME.rq}, with {@code params} bound. */

@@ -24,7 +24,7 @@ public final class TrendsService {
     public CategoryTrends categories(LocalDate from, LocalDate to, int top) {
         TreeSet<LocalDate> days = new TreeSet<>();
         Map<String, Map<LocalDate, Integer>> byCategory = new LinkedHashMap<>();
-        for (Row r : queries.select("papers-per-category", Map.of())) {
+        for (Row r : queries.selectKept("papers-per-category")) {
             LocalDate d = r.date("date");
             String c = r.text("category");
             if (d == null || c == null || (from != null && d.isBefore(from)) || (to != null && d.isAfter(to))) {

@@ -144,6 +144,7 @@ class ServicesTest {
     void aCategoryHasItsDaysRecentListingsAndProlificAuthors() {
         CategoryDetails c = explorer.categories().category(SampleStore.BASE + "category/cs.MA").orElseThrow();
         assertEquals("Multiagent Systems", c.category().label());
+        assertEquals(2, c.papers(), "MultiVer (listed twice) and one more have cs.MA as main category");
         assertEquals(List.of(new DayCount(LocalDate.of(2026, 2, 23), 2), new DayCount(LocalDate.of(2026, 3, 1), 1)),
                 c.perDay());
         assertEquals(3, c.recent().size());
