@@ -231,6 +231,15 @@ public final class CoauthorGraph {
         return papersByAuthor[author];
     }
 
+    /** The papers (of this network) the author is on, in paper-id order. */
+    public List<PaperRef> papers(int author) {
+        List<PaperRef> out = new ArrayList<>(papersByAuthor[author].length);
+        for (int p : papersByAuthor[author]) {
+            out.add(papers[p]);
+        }
+        return out;
+    }
+
     int[] authorsOf(int paper) {
         return authorsByPaper[paper];
     }

@@ -8,7 +8,7 @@ import org.digestkg.coauthorship.AuthorRef;
 /**
  * Everything the author page shows.
  *
- * @param papers     the author's papers, most recently listed first
+ * @param papers     the author's papers, the most recently first listed first
  * @param coauthors  every co-author, most joint papers first
  * @param categories the main categories of their papers, most papers first
  */
@@ -21,8 +21,8 @@ public record AuthorProfile(AuthorRef author, List<AuthorPaper> papers, List<Coa
         categories = List.copyOf(categories);
     }
 
-    /** One of the author's papers, with the first and last day it was listed. */
+    /** One of the author's papers, with the first day it was listed and how many authors it has. */
     public record AuthorPaper(String iri, String arxivId, String title, String category, LocalDate first,
-            LocalDate last, int authors) {
+            int authors) {
     }
 }

@@ -1,5 +1,7 @@
 package org.digestkg.explorer.service;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,24 +17,42 @@ public final class AuthorService {
 
     private final StoreQueries queries;
     private final NetworkService network;
+    private final CategoryService categories;
 
-    AuthorService(StoreQueries queries, NetworkService network) {
+    AuthorService(StoreQueries queries, NetworkService network, CategoryService categories) {
         this.queries = queries;
         this.network = network;
+        this.categories = categories;
     }
 
-    /** The author with this IRI, or empty when no paper names them. */
+    /**
+     * The author with this IRI, or empty when no paper names them. Papers, co-authors and categories come from
+     * the co-authorship index (the network in memory holds every paper's authors, title, category and first
+     * day): no walk over the store per page. {@code person-papers} and {@code person-categories} in
+     * {@code sparql/} ask the same of the store.
+     */
     public Optional<AuthorProfile> profile(String iri) {
-        return queries.read(() -> network.author(iri).map(summary -> {
-            Map<String, Node> p = person(iri);
-            List<AuthorProfile.AuthorPaper> papers = queries.select("person-papers", p).stream()
-                    .map(r -> new AuthorProfile.AuthorPaper(r.iri("paper"), r.text("arxivId"), r.text("title"),
-                            r.text("category"), r.date("first"), r.date("last"), r.integer("authors", 0)))
+        return queries.read(() -> network.papersOf(iri).map(found -> {
+            List<AuthorProfile.AuthorPaper> papers = found.papers().stream()
+                    .map(p -> new AuthorProfile.AuthorPaper(p.iri(), p.arxivId(), p.title(), p.category(),
+                            p.firstListed(), p.authorCount()))
+                    .sorted(Comparator.comparing(AuthorProfile.AuthorPaper::first,
+                            Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(AuthorProfile.AuthorPaper::iri))
                     .toList();
-            List<CategoryCount> categories = queries.select("person-categories", p).stream()
-                    .map(r -> new CategoryCount(CategoryRef.of(r, "concept", "category", "label"), r.integer("papers", 0)))
+            Map<String, CategoryRef> names = categories.byCode();
+            Map<String, Integer> counts = new HashMap<>();
+            for (AuthorProfile.AuthorPaper p : papers) {
+                if (p.category() != null && names.containsKey(p.category())) {
+                    counts.merge(p.category(), 1, Integer::sum);
+                }
+            }
+            List<CategoryCount> byCategory = counts.entrySet().stream()
+                    .map(e -> new CategoryCount(names.get(e.getKey()), e.getValue()))
+                    .sorted(Comparator.comparingInt(CategoryCount::count).reversed()
+                            .thenComparing(c -> c.category().code()))
                     .toList();
-            return new AuthorProfile(summary.person(), papers, network.coauthors(iri), categories);
+            return new AuthorProfile(found.author(), papers, network.coauthors(iri), byCategory);
         }));
     }
 

@@ -36,13 +36,29 @@ public final class CategoryService {
                 .toList());
     }
 
+    /** Every category the graph names, by code (kept per state of the store). */
+    public Map<String, CategoryRef> byCode() {
+        return queries.kept("category names", () -> {
+            Map<String, CategoryRef> m = new HashMap<>();
+            for (Row r : queries.select("category-names", Map.of())) {
+                CategoryRef c = CategoryRef.of(r, "concept", "category", "label");
+                if (c != null) {
+                    m.putIfAbsent(c.code(), c);
+                }
+            }
+            return Map.copyOf(m);
+        });
+    }
+
     /** The category with this IRI, or empty when the store has none. */
     public Optional<CategoryDetails> category(String iri) {
         return queries.read(() -> concept(iri).map(r -> {
             String code = r.text("category");
             CategoryRef ref = new CategoryRef(iri, code, r.text("label"));
             List<DayCount> perDay = perDay(code);
-            return new CategoryDetails(ref, r.integer("papers", 0), perDay, listings(code, perDay),
+            // what a category page shows changes only with the store: kept per state of the store
+            return new CategoryDetails(ref, r.integer("papers", 0), perDay,
+                    queries.kept("recent " + code, () -> listings(code, perDay)),
                     queries.kept("top authors " + code, () -> network.topAuthors(code, TOP_AUTHORS)));
         }));
     }
@@ -53,8 +69,8 @@ public final class CategoryService {
     }
 
     private Optional<Row> concept(String iri) {
-        return queries.select("category", Map.of("concept", NodeFactory.createURI(iri))).stream()
-                .filter(r -> r.text("category") != null).findFirst();
+        return queries.kept("category " + iri, () -> queries.select("category", Map.of("concept", NodeFactory.createURI(iri))))
+                .stream().filter(r -> r.text("category") != null).findFirst();
     }
 
     /** The latest 50 listings under the category (its code, exactly as stored), newest first. */

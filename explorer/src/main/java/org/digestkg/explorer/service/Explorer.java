@@ -24,9 +24,9 @@ public final class Explorer {
         this.queries = queries;
         this.network = new NetworkService(queries);
         this.papers = new PaperService(queries);
-        this.authors = new AuthorService(queries, network);
         this.digests = new DigestService(queries);
         this.categories = new CategoryService(queries, network);
+        this.authors = new AuthorService(queries, network, categories);
         this.trends = new TrendsService(queries);
         this.descriptions = new DescriptionService(queries);
     }
@@ -44,6 +44,11 @@ public final class Explorer {
     /** One read transaction for several answers that must agree. */
     public <T> T read(java.util.function.Supplier<T> work) {
         return queries.read(work);
+    }
+
+    /** The named queries themselves, for a caller with a question no service asks. */
+    public StoreQueries queries() {
+        return queries;
     }
 
     public PaperService papers() {

@@ -45,6 +45,19 @@ public final class NetworkService {
         });
     }
 
+    /** The author with this IRI and their papers, or empty when no paper names them. */
+    public Optional<AuthorPapers> papersOf(String iri) {
+        return queries.read(() -> {
+            CoauthorGraph g = graph(null);
+            int id = g.authorId(iri);
+            return id < 0 ? Optional.empty() : Optional.of(new AuthorPapers(g.author(id), g.papers(id)));
+        });
+    }
+
+    /** An author and the papers naming them. */
+    public record AuthorPapers(AuthorRef author, List<PaperRef> papers) {
+    }
+
     /** The author a typed name means (exact, then ignoring case and accents). */
     public AuthorRef resolve(String name) throws AuthorNameException {
         return queries.read(() -> network().resolve(name));
@@ -104,41 +117,90 @@ public final class NetworkService {
             if (a < 0) {
                 return new EgoNetwork(List.of(), List.of(), 0, false);
             }
-            TwoHopNeighbourhood hood = TwoHopNeighbourhood.of(g, a);
-            Integer[] order = new Integer[hood.size()];
-            int reachable = 0;
-            for (int i = 0; i < hood.size(); i++) {
-                if (hood.distance(i) <= depth) {
-                    order[reachable++] = i;
-                }
+            // depth 1 needs only the author's own links; the two-hop neighbourhood is built for depth 2 alone
+            TwoHopNeighbourhood hood = depth == 1 ? null : TwoHopNeighbourhood.of(g, a);
+            if (hood == null) {
+                return direct(g, a);
             }
-            Integer[] people = Arrays.copyOf(order, reachable);
-            Arrays.sort(people, Comparator.comparingInt((Integer i) -> hood.distance(i))
-                    .thenComparing(Comparator.comparingInt((Integer i) -> hood.jointPapers(i)).reversed())
-                    .thenComparing(Comparator.comparingInt((Integer i) -> hood.via(i)).reversed())
-                    .thenComparingInt(i -> hood.person(i)));
-            int kept = Math.min(people.length, MAX_NODES - 1);
+            // the strongest co-authors, and at depth 2 a third of the places for the people most co-authors lead to
+            int[] near = best(hood, 1, (i) -> hood.jointPapers(i));
+            int[] far = depth == 2 ? best(hood, 2, (i) -> hood.via(i)) : new int[0];
+            int places = MAX_NODES - 1;
+            int farPlaces = Math.min(far.length, depth == 2 ? places / 3 : 0);
+            int nearPlaces = Math.min(near.length, places - farPlaces);
+            farPlaces = Math.min(far.length, places - nearPlaces);
+            int[] kept = new int[nearPlaces + farPlaces];
+            System.arraycopy(near, 0, kept, 0, nearPlaces);
+            System.arraycopy(far, 0, kept, nearPlaces, farPlaces);
+            int within = near.length + far.length;
             List<EgoNetwork.Node> nodes = new ArrayList<>();
             Map<Integer, Integer> index = new HashMap<>();
             index.put(a, 0);
             nodes.add(node(g, a, 0));
-            for (int k = 0; k < kept; k++) {
-                int person = hood.person(people[k]);
+            for (int k : kept) {
+                int person = hood.person(k);
                 index.put(person, nodes.size());
-                nodes.add(node(g, person, hood.distance(people[k])));
+                nodes.add(node(g, person, hood.distance(k)));
             }
-            List<EgoNetwork.Link> links = new ArrayList<>();
-            index.forEach((person, at) -> {
-                for (int link : g.linksOf(person)) {
-                    Integer other = index.get(g.other(link, person));
-                    if (other != null && at < other) {
-                        links.add(new EgoNetwork.Link(at, other, g.linkPapers(link), g.linkWeight(link)));
-                    }
-                }
-            });
-            links.sort(Comparator.comparingInt(EgoNetwork.Link::source).thenComparingInt(EgoNetwork.Link::target));
-            return new EgoNetwork(nodes, links, people.length, kept < people.length);
+            return new EgoNetwork(nodes, linksAmong(g, index), within, kept.length < within);
         });
+    }
+
+    /** The author and their strongest co-authors, with the links among them. */
+    private static EgoNetwork direct(CoauthorGraph g, int a) {
+        int[] links = g.linksOf(a);
+        long[] keys = new long[links.length];
+        for (int i = 0; i < links.length; i++) {
+            keys[i] = ((long) (Integer.MAX_VALUE - g.linkPapers(links[i])) << 32) | g.other(links[i], a);
+        }
+        Arrays.sort(keys);
+        int kept = Math.min(keys.length, MAX_NODES - 1);
+        List<EgoNetwork.Node> nodes = new ArrayList<>();
+        Map<Integer, Integer> index = new HashMap<>();
+        index.put(a, 0);
+        nodes.add(node(g, a, 0));
+        for (int k = 0; k < kept; k++) {
+            int person = (int) (keys[k] & 0xFFFFFFFFL);
+            index.put(person, nodes.size());
+            nodes.add(node(g, person, 1));
+        }
+        return new EgoNetwork(nodes, linksAmong(g, index), links.length, kept < links.length);
+    }
+
+    /** Every link between two of the indexed people, by their indexes. */
+    private static List<EgoNetwork.Link> linksAmong(CoauthorGraph g, Map<Integer, Integer> index) {
+        List<EgoNetwork.Link> links = new ArrayList<>();
+        index.forEach((person, at) -> {
+            for (int link : g.linksOf(person)) {
+                Integer other = index.get(g.other(link, person));
+                if (other != null && at < other) {
+                    links.add(new EgoNetwork.Link(at, other, g.linkPapers(link), g.linkWeight(link)));
+                }
+            }
+        });
+        links.sort(Comparator.comparingInt(EgoNetwork.Link::source).thenComparingInt(EgoNetwork.Link::target));
+        return links;
+    }
+
+    /**
+     * The neighbourhood's entries at {@code distance}, best {@code score} first (ties in the neighbourhood's own
+     * order): primitive keys, since a prolific author's two hops are tens of thousands of people.
+     */
+    private static int[] best(TwoHopNeighbourhood hood, int distance, java.util.function.IntUnaryOperator score) {
+        long[] keys = new long[hood.size()];
+        int n = 0;
+        for (int i = 0; i < hood.size(); i++) {
+            if (hood.distance(i) == distance) {
+                // ascending on (MAX - score, entry): the highest score first, the entry in the low bits
+                keys[n++] = ((long) (Integer.MAX_VALUE - score.applyAsInt(i)) << 32) | i;
+            }
+        }
+        Arrays.sort(keys, 0, n);
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = (int) (keys[k] & 0xFFFFFFFFL);
+        }
+        return out;
     }
 
     private static EgoNetwork.Node node(CoauthorGraph g, int author, int distance) {
@@ -155,17 +217,21 @@ public final class NetworkService {
     public List<AuthorSummary> topAuthors(String category, int k) {
         return queries.read(() -> {
             CoauthorGraph g = graph(category);
-            Integer[] ids = new Integer[g.authorCount()];
-            int n = 0;
+            Comparator<Integer> order = Comparator.comparingInt((Integer a) -> g.paperCountOf(a)).reversed()
+                    .thenComparing(Comparator.comparingInt((Integer a) -> g.degreeOf(a)).reversed())
+                    .thenComparingInt(a -> a);
+            // the k best in one pass, the worst of them on top of the heap
+            java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1, order.reversed());
             for (int a = 0; a < g.authorCount(); a++) {
-                if (g.paperCountOf(a) > 0) {
-                    ids[n++] = a;
+                if (g.paperCountOf(a) > 0 && (heap.size() < k || order.compare(a, heap.peek()) < 0)) {
+                    heap.add(a);
+                    if (heap.size() > k) {
+                        heap.poll();
+                    }
                 }
             }
-            Integer[] with = Arrays.copyOf(ids, n);
-            Arrays.sort(with, Comparator.comparingInt((Integer a) -> g.paperCountOf(a)).reversed()
-                    .thenComparing(Comparator.comparingInt((Integer a) -> g.degreeOf(a)).reversed())
-                    .thenComparingInt(a -> a));
+            Integer[] with = heap.toArray(Integer[]::new);
+            Arrays.sort(with, order);
             List<AuthorSummary> out = new ArrayList<>();
             for (int i = 0; i < Math.min(k, with.length); i++) {
                 out.add(new AuthorSummary(g.author(with[i]), g.paperCountOf(with[i]), g.degreeOf(with[i])));
