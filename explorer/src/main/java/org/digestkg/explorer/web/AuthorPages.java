@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.digestkg.coauthorship.AuthorNameException;
@@ -70,7 +71,7 @@ final class AuthorPages {
         });
         o.put("labels", labels);
         o.put("values", values);
-        return o.toString();
+        return JSON.toStringFlat(o);
     }
 
     /** The ego network as JSON: nodes (name, papers, distance, path), links (indexes, joint papers). */
@@ -113,7 +114,7 @@ final class AuthorPages {
         o.put("truncated", n.truncated());
         o.put("nodes", nodes);
         o.put("links", links);
-        x.json(o.toString());
+        x.json(JSON.toStringFlat(o));
     }
 
     /** The "find an author" box: a name, exact or ignoring case and accents, to the author's page. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.digestkg.explorer.service.CategoryCount;
@@ -75,7 +76,7 @@ final class CategoryPages {
         }
         o.put("labels", labels);
         o.put("values", values);
-        return o.toString();
+        return JSON.toStringFlat(o);
     }
 
     private void notFound(Exchange x, String code) throws IOException {

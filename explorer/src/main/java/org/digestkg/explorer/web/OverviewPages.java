@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.digestkg.coauthorship.AuthorNameException;
@@ -76,7 +77,7 @@ final class OverviewPages {
         }
         o.put("days", days);
         o.put("series", series);
-        return o.toString();
+        return JSON.toStringFlat(o);
     }
 
     /** {@code /path?from=NAME&to=NAME}: the shortest collaboration chain, with the paper behind each step. */
@@ -119,7 +120,7 @@ final class OverviewPages {
         }
         JsonObject o = new JsonObject();
         o.put("people", people);
-        return o.toString();
+        return JSON.toStringFlat(o);
     }
 
     /** A path's ends are names, or an author page's key ({@code Runjie_Zhou}) pasted from a URL. */

@@ -72,7 +72,7 @@ class ExplorerBrowserTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+                "--window-size=1280,900", "--force-device-scale-factor=1", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -86,7 +86,7 @@
         series: [{
           type: 'graph', layout: 'force', roam: true, draggable: true,
           categories: [{ name: 'author' }, { name: 'co-author' }, { name: 'co-author of a co-author' }],
-          force: { repulsion: 260, edgeLength: [60, 160], gravity: 0.05, layoutAnimation: false },
+          force: { repulsion: 600, edgeLength: [90, 220], gravity: 0.06, layoutAnimation: false },
           lineStyle: { color: 'source', opacity: 0.45 },
           emphasis: { focus: 'adjacency' },
           data: nodes, links: links
