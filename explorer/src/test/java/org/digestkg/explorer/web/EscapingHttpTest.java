@@ -83,6 +83,18 @@ class EscapingHttpTest {
     }
 
     @Test
+    void aPaperWhoseLinkIsAScriptGetsNoLinkToIt() {
+        Document day = Jsoup.parse(server.get("/digest/2026-03-01").body());
+        Element entry = day.select("ol.entries a.title").stream()
+                .filter(a -> a.text().equals("A paper whose link is a script")).findFirst().orElseThrow();
+        HttpResponse<String> r = server.get(entry.attr("href"));
+        assertEquals(200, r.statusCode(), entry.attr("href"));
+        Document d = Jsoup.parse(r.body());
+        assertTrue(d.text().contains("javascript:alert(document.domain)"), "shown as text");
+        noInjectedMarkup(d, entry.attr("href"));
+    }
+
+    @Test
     void theUrlsTextComesBackEscapedIn404sAndForms() {
         String hostile = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
         for (String path : List.of("/author/" + hostile, "/digest/" + hostile, "/category/" + hostile,

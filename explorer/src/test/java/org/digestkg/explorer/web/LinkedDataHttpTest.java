@@ -134,8 +134,8 @@ class LinkedDataHttpTest {
     @Test
     void theAuthorFeedIsAtomAndKeepsTheTitlesMarkupAsText() throws Exception {
         Feed f = feed("/feed/author/Mallory_O%27Brien");
-        assertEquals(1, f.getEntries().size());
-        Entry e = f.getEntries().get(0);
+        assertEquals(2, f.getEntries().size());
+        Entry e = f.getEntries().stream().filter(x -> x.getId().endsWith("/paper/2603.00001")).findFirst().orElseThrow();
         assertTrue(e.getTitle().startsWith("<script>alert(\"title\")</script>"), e.getTitle());
         assertTrue(e.getSummary().getValue().contains("</p><script>"), e.getSummary().getValue());
         assertEquals(1, feed("/feed/author/Runjie_Zhou").getEntries().size());
