@@ -152,7 +152,8 @@ public final class NameResolver {
         return 1 - (double) levenshtein(a, b) / longer;
     }
 
-    static int levenshtein(String a, String b) {
+    /** The edit distance (insertions, deletions, substitutions) between two strings. */
+    public static int levenshtein(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -13,6 +13,7 @@ import org.digestkg.coauthorship.AuthorRef;
 import org.digestkg.coauthorship.CoauthorGraph;
 import org.digestkg.coauthorship.CoauthorNetwork;
 import org.digestkg.coauthorship.CollaborationPath;
+import org.digestkg.coauthorship.NameResolver;
 import org.digestkg.coauthorship.PaperRef;
 import org.digestkg.coauthorship.TwoHopNeighbourhood;
 import org.digestkg.coauthorship.sparql.CoauthorIndex;
@@ -250,7 +251,7 @@ public final class NetworkService {
                 PaperRef ref = g.paper(p);
                 int prefix = commonPrefix(wanted, ref.arxivId());
                 if (prefix >= Math.min(4, wanted.length())) {
-                    scored.add(new Scored(ref, prefix, editDistance(wanted, ref.arxivId())));
+                    scored.add(new Scored(ref, prefix, NameResolver.levenshtein(wanted, ref.arxivId())));
                 }
             }
             scored.sort(Comparator.comparingInt(Scored::distance)
@@ -292,24 +293,5 @@ public final class NetworkService {
             i++;
         }
         return i;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                        Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

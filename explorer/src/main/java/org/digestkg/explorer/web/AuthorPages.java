@@ -37,21 +37,12 @@ final class AuthorPages {
     }
 
     void author(Exchange x) throws IOException {
-        String iri = SitePaths.iri(x.path());
-        LinkedData.Form form = LinkedData.negotiate(x.request());
-        Optional<AuthorProfile> profile = explorer.authors().profile(iri);
-        if (profile.isEmpty()) {
-            unknown(x, x.path().substring("/author/".length()));
-            return;
-        }
-        if (form != LinkedData.Form.HTML) {
-            LinkedData.write(x.response(), form, explorer.descriptions().describe(DescriptionService.Kind.AUTHOR, iri));
-            return;
-        }
-        AuthorProfile a = profile.get();
-        Frame frame = Frame.of(a.author().name(), x.path()).withRdf().withFeed("/feed" + x.path());
-        x.page(HttpServletResponse.SC_OK, "author.jte", Map.of("frame", frame, "profile", a,
-                "timeline", timeline(a), "shown", Math.min(COAUTHORS_SHOWN, a.coauthors().size())));
+        ResourcePage.answer(x, explorer, DescriptionService.Kind.AUTHOR, "/author/", explorer.authors()::profile,
+                this::unknown, (ex, a) -> {
+                    Frame frame = Frame.of(a.author().name(), ex.path()).withRdf().withFeed("/feed" + ex.path());
+                    ex.page(HttpServletResponse.SC_OK, "author.jte", Map.of("frame", frame, "profile", a,
+                            "timeline", timeline(a), "shown", Math.min(COAUTHORS_SHOWN, a.coauthors().size())));
+                });
     }
 
     /** Papers per month of first listing, as the chart's JSON: {@code {"labels":[...],"values":[...]}}. */

@@ -13,7 +13,6 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.digestkg.explorer.service.CategoryCount;
-import org.digestkg.explorer.service.CategoryDetails;
 import org.digestkg.explorer.service.DayCount;
 import org.digestkg.explorer.service.DescriptionService;
 import org.digestkg.explorer.service.Explorer;
@@ -36,22 +35,12 @@ final class CategoryPages {
     }
 
     void category(Exchange x) throws IOException {
-        String iri = SitePaths.iri(x.path());
-        LinkedData.Form form = LinkedData.negotiate(x.request());
-        Optional<CategoryDetails> found = explorer.categories().category(iri);
-        if (found.isEmpty()) {
-            notFound(x, x.path().substring("/category/".length()));
-            return;
-        }
-        if (form != LinkedData.Form.HTML) {
-            LinkedData.write(x.response(), form,
-                    explorer.descriptions().describe(DescriptionService.Kind.CATEGORY, iri));
-            return;
-        }
-        CategoryDetails c = found.get();
-        Frame frame = Frame.of(c.category().display(), x.path()).withRdf().withFeed("/feed" + x.path());
-        x.page(HttpServletResponse.SC_OK, "category.jte", Map.of("frame", frame, "details", c,
-                "chart", perDay(c.perDay())));
+        ResourcePage.answer(x, explorer, DescriptionService.Kind.CATEGORY, "/category/", explorer.categories()::category,
+                this::notFound, (ex, c) -> {
+                    Frame frame = Frame.of(c.category().display(), ex.path()).withRdf().withFeed("/feed" + ex.path());
+                    ex.page(HttpServletResponse.SC_OK, "category.jte", Map.of("frame", frame, "details", c,
+                            "chart", perDay(c.perDay())));
+                });
     }
 
     void feed(Exchange x, String categoryPath) throws IOException {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,20 +29,9 @@ final class DayPages {
     }
 
     void digest(Exchange x) throws IOException {
-        String iri = SitePaths.iri(x.path());
-        LinkedData.Form form = LinkedData.negotiate(x.request());
-        Optional<DigestDay> day = explorer.digests().day(iri);
-        if (day.isEmpty()) {
-            notFound(x, x.path().substring("/digest/".length()));
-            return;
-        }
-        if (form != LinkedData.Form.HTML) {
-            LinkedData.write(x.response(), form, explorer.descriptions().describe(DescriptionService.Kind.DIGEST, iri));
-            return;
-        }
-        DigestDay d = day.get();
-        Frame frame = Frame.of("Digest of " + d.day().date(), x.path()).withRdf();
-        x.page(HttpServletResponse.SC_OK, "digest.jte", Map.of("frame", frame, "digest", d));
+        ResourcePage.answer(x, explorer, DescriptionService.Kind.DIGEST, "/digest/", explorer.digests()::day,
+                this::notFound, (ex, d) -> ex.page(HttpServletResponse.SC_OK, "digest.jte", Map.of(
+                        "frame", Frame.of("Digest of " + d.day().date(), ex.path()).withRdf(), "digest", d)));
     }
 
     /** No digest that day: the days closest to it, or the latest when the day is not a day at all. */

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.digestkg.coauthorship.PaperRef;
 import org.digestkg.explorer.service.DescriptionService;
 import org.digestkg.explorer.service.Explorer;
-import org.digestkg.explorer.service.PaperDetails;
 
 /** {@code /paper/ID}: a paper, in HTML or RDF; {@code /paper?id=ID}: the box that finds one. */
 final class PaperPages {
@@ -22,20 +21,11 @@ final class PaperPages {
     }
 
     void paper(Exchange x) throws IOException {
-        String iri = SitePaths.iri(x.path());
-        LinkedData.Form form = LinkedData.negotiate(x.request());
-        Optional<PaperDetails> paper = explorer.papers().paper(iri);
-        if (paper.isEmpty()) {
-            notFound(x, x.path().substring("/paper/".length()));
-            return;
-        }
-        if (form != LinkedData.Form.HTML) {
-            LinkedData.write(x.response(), form, explorer.descriptions().describe(DescriptionService.Kind.PAPER, iri));
-            return;
-        }
-        PaperDetails p = paper.get();
-        Frame frame = Frame.of(p.title() == null ? "Paper " + p.arxivId() : p.title(), x.path()).withRdf();
-        x.page(HttpServletResponse.SC_OK, "paper.jte", Map.of("frame", frame, "paper", p));
+        ResourcePage.answer(x, explorer, DescriptionService.Kind.PAPER, "/paper/", explorer.papers()::paper,
+                this::notFound, (ex, p) -> {
+                    Frame frame = Frame.of(p.title() == null ? "Paper " + p.arxivId() : p.title(), ex.path()).withRdf();
+                    ex.page(HttpServletResponse.SC_OK, "paper.jte", Map.of("frame", frame, "paper", p));
+                });
     }
 
     /** The "go to a paper" box: an arXiv id (with or without version, or an arXiv URL) to its page. */

@@ -10,8 +10,6 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +19,7 @@ import org.junit.jupiter.api.Test;
 class EscapingHttpTest {
 
     static final String TITLE = "<script>alert(\"title\")</script> & \"Quotes\" <b>bold</b> {{x}} ${x}";
-    static ExplorerServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ExplorerServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    static final ExplorerServer server = ExplorerServer.shared();
 
     /** No element or attribute the data could have smuggled in: scripts are only ours, no event handlers. */
     static void noInjectedMarkup(Document d, String where) {

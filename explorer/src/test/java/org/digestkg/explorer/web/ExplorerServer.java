@@ -35,6 +35,20 @@ final class ExplorerServer implements AutoCloseable {
         this.fuseki = fuseki;
     }
 
+    private static ExplorerServer shared;
+
+    /**
+     * One server over the sample store for the whole test run (the store is shared too), stopped when the JVM
+     * exits: the HTTP tests only read.
+     */
+    static synchronized ExplorerServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
     /** The explorer over the sample store, queries limited to 30 s as on {@code kg serve}. */
     static ExplorerServer start() {
         Context queryContext = new Context();

@@ -15,8 +15,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.digestkg.explorer.SampleStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -31,19 +29,7 @@ import com.rometools.rome.io.WireFeedInput;
  */
 class LinkedDataHttpTest {
 
-    static ExplorerServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ExplorerServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    static final ExplorerServer server = ExplorerServer.shared();
 
     /** Each kind of resource, its page, and a triple its description must hold. */
     record Resource(String path, String iri, String predicate) {

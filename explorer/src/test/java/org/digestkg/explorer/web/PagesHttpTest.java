@@ -12,26 +12,12 @@ import org.digestkg.explorer.SampleStore;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The pages over HTTP as a plain client (no scripts) gets them: their content, their links, their errors. */
 class PagesHttpTest {
 
-    static ExplorerServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ExplorerServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    static final ExplorerServer server = ExplorerServer.shared();
 
     static Document page(String path) {
         HttpResponse<String> r = server.get(path);
