@@ -1,8 +1,10 @@
 package org.digestkg.storage.tdb;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -25,6 +27,11 @@ public final class JenaInternals {
 
     private static final Logger LOG = LoggerFactory.getLogger(JenaInternals.class);
     private static final Map<Concern, String> FALLBACKS = new ConcurrentHashMap<>();
+    private static final Map<Concern, LongAdder> COUNTS = new EnumMap<>(Concern.class);
+
+    static {
+        for (Concern c : Concern.values()) COUNTS.put(c, new LongAdder());
+    }
 
     /** What reaches into Jena, and what takes over when it cannot. */
     public enum Concern {
@@ -85,7 +92,13 @@ public final class JenaInternals {
         return Map.copyOf(FALLBACKS);
     }
 
+    /** How many times {@code concern} took Jena's public API in this process: a test's way to see which path ran. */
+    public static long fallbackCount(Concern concern) {
+        return COUNTS.get(concern).sum();
+    }
+
     private static void fallBack(Concern concern, String reason) {
+        COUNTS.get(concern).increment();
         // One notice per concern and process: an index asked on every query must not flood the log.
         if (FALLBACKS.put(concern, reason) == null) {
             LOG.warn("{} is unavailable ({}); {}", capitalised(concern.what), reason, concern.instead);

@@ -43,7 +43,11 @@ public final class StoreLock {
     private static Optional<StoreInUseException> probe(Path dir, RuntimeException failure) {
         Path lock = dir.resolve(Names.TDB_LOCK_FILE);
         if (!Files.isRegularFile(lock)) {
-            throw new JenaInternals.UnknownLayout("no lock file " + lock);
+            // TDB2 makes the file before it locks it: without one, nothing is locked, unless Jena moved it
+            if (fromMessage(dir, failure).isPresent()) {
+                throw new JenaInternals.UnknownLayout("no lock file " + lock + ", yet Jena says the store is locked");
+            }
+            return Optional.empty();
         }
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock held;

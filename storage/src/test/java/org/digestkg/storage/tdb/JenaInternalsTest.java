@@ -68,8 +68,10 @@ class JenaInternalsTest {
     @Test
     void theExportWritesFromTheIndexesTheLinesJenasWritersWrite() {
         try (GraphStore store = sampleStore()) {
+            long fallbacks = JenaInternals.fallbackCount(Concern.EXPORT);
             assertTrue(Txn.calculateRead(store.datasetGraph(), () -> StoreDump.of(store.datasetGraph()).isPresent()),
                     "the fast export applies to a TDB2 store: " + JenaInternals.fallbacks());
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.EXPORT));
             for (RdfSyntax syntax : List.of(RdfSyntax.NT, RdfSyntax.NQ)) {
                 for (Node graph : Arrays.asList(null, Iris.digest(LocalDate.of(2026, 2, 23)))) {
                     Export fast = export(store, syntax, graph);
@@ -192,13 +194,16 @@ class JenaInternalsTest {
             assertTrue(line != null && line.startsWith("holding"), "the other process has the store: " + line);
             long pid = holder.pid();
 
+            long fallbacks = JenaInternals.fallbackCount(Concern.LOCK);
             StoreInUseException fast = assertThrows(StoreInUseException.class, () -> GraphStore.open(dir));
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.LOCK), "the fast path decided: "
+                    + JenaInternals.fallbacks());
             assertEquals(pid, fast.pid().orElseThrow());
             assertEquals(dir, fast.dir());
-            assertFalse(JenaInternals.fallbacks().containsKey(Concern.LOCK), JenaInternals.fallbacks().toString());
 
             System.setProperty(JenaInternals.SWITCH, "off");
             StoreInUseException fallback = assertThrows(StoreInUseException.class, () -> GraphStore.open(dir));
+            assertEquals(fallbacks + 1, JenaInternals.fallbackCount(Concern.LOCK), "the fallback decided");
             assertEquals(fast.getMessage(), fallback.getMessage());
             System.clearProperty(JenaInternals.SWITCH);
         } finally {
@@ -213,22 +218,28 @@ class JenaInternalsTest {
     @Test
     void otherFailuresToOpenAreNotTakenForAStoreInUse() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-directory"), "text");
+        long fallbacks = JenaInternals.fallbackCount(Concern.LOCK);
         RuntimeException e = assertThrows(RuntimeException.class, () -> GraphStore.open(file));
         assertFalse(e instanceof StoreInUseException, e.toString());
+        assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.LOCK), "no lock file is no reason for a notice");
     }
 
     // ---- the guard itself
 
     @Test
     void aMissingJenaMethodOrAnUnknownLayoutFallsBackWithANoticeAndOtherErrorsPassThrough() {
+        long before = JenaInternals.fallbackCount(Concern.EXPORT);
         Optional<String> missing = JenaInternals.attempt(Concern.EXPORT, () -> {
             throw new NoSuchMethodError("'org.apache.jena.tdb2.store.NodeId.getPtrLocation()'");
         });
         assertTrue(missing.isEmpty());
+        assertTrue(JenaInternals.fallbacks().get(Concern.EXPORT).contains("NoSuchMethodError"));
         Optional<String> unknown = JenaInternals.attempt(Concern.EXPORT, () -> {
             throw new UnknownLayout("a layout from the future");
         });
         assertTrue(unknown.isEmpty());
+        assertEquals("a layout from the future", JenaInternals.fallbacks().get(Concern.EXPORT));
+        assertEquals(before + 2, JenaInternals.fallbackCount(Concern.EXPORT));
         assertThrows(IllegalStateException.class, () -> JenaInternals.attempt(Concern.EXPORT, () -> {
             throw new IllegalStateException("the store's own failure");
         }));
