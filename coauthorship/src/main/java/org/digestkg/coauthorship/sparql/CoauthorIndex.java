@@ -64,21 +64,6 @@ public final class CoauthorIndex {
         return graph(dsg, unionDefaultGraph(dsg.getContext()), category);
     }
 
-    /**
-     * The committed state of the store that the calling thread's read transaction sees (TDB2's data version,
-     * which every write commit advances), or -1 when there is none to tell: not a TDB2 store, no transaction, or
-     * a write transaction (which may hold uncommitted changes). Answers computed in a read transaction can be
-     * kept under this number and are valid for as long as it is current.
-     */
-    public static long dataVersion(DatasetGraph dsg) {
-        DatasetGraphTDB storage = storage(dsg);
-        if (storage == null) {
-            return -1;
-        }
-        Transaction txn = storage.getTxnSystem().getThreadTransaction();
-        return txn == null || txn.isWriteTxn() ? -1 : txn.getDataVersion();
-    }
-
     /** Builds the network of the store's current state now, so that the first co-authorship query does not wait. */
     public static void warm(DatasetGraph dsg) {
         Txn.executeRead(dsg, () -> graph(dsg, null));
