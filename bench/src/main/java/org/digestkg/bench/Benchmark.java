@@ -19,6 +19,7 @@ import org.digestkg.bench.steps.AddDayStep;
 import org.digestkg.bench.steps.BuildMemoryStep;
 import org.digestkg.bench.steps.BuildStep;
 import org.digestkg.bench.steps.CoauthorQueriesStep;
+import org.digestkg.bench.steps.ExplorerPagesStep;
 import org.digestkg.bench.steps.ExportStep;
 import org.digestkg.bench.steps.LargeBuildStep;
 import org.digestkg.bench.steps.PapersPerCategoryStep;
@@ -54,6 +55,7 @@ public final class Benchmark {
             new CoauthorQueriesStep(),
             new PapersPerCategoryStep(),
             new TypicalAuthorStep(),
+            new ExplorerPagesStep(),
             new ServerMemoryStep(),
             new LargeBuildStep(),
             new PerDigestTrendStep());

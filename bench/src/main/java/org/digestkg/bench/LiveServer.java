@@ -23,12 +23,19 @@ public final class LiveServer {
     private final ProcessProbe.Watched process;
     private final SparqlHttp http;
     private final Path log;
+    private final String baseUrl;
 
-    private LiveServer(BenchRun run, ProcessProbe.Watched process, SparqlHttp http, Path log) {
+    private LiveServer(BenchRun run, ProcessProbe.Watched process, SparqlHttp http, Path log, String baseUrl) {
         this.run = run;
         this.process = process;
         this.http = http;
         this.log = log;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The server's root, {@code http://127.0.0.1:PORT}: the explorer's pages are below it. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** Starts {@code kg serve --store STORE} on a free port, its output in the log {@code name}. */
@@ -38,7 +45,8 @@ public final class LiveServer {
                 "--timeout", Long.toString(run.options().queryTimeout().toSeconds()));
         Path log = run.log(name);
         ProcessProbe.Watched w = ProcessProbe.startWatched(cmd, run.options().root(), log);
-        return new LiveServer(run, w, new SparqlHttp("http://127.0.0.1:" + port + "/kg/sparql"), log);
+        String base = "http://127.0.0.1:" + port;
+        return new LiveServer(run, w, new SparqlHttp(base + "/kg/sparql"), log, base);
     }
 
     /** Seconds from process start to the first 200 answer to {@link BenchQueries#PROBE}; empty if none came. */
