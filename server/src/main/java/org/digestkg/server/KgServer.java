@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.DataService;
@@ -24,7 +27,6 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
-import org.digestkg.coauthorship.sparql.CoauthorIndex;
 import org.digestkg.storage.GraphStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -45,6 +47,30 @@ import org.slf4j.LoggerFactory;
  *
  * A query's default graph is the union of all named graphs when the dataset says so (a {@link GraphStore} sets
  * {@code TDB2.symUnionDefaultGraph}); {@code /kg/data?default} then returns that union too.
+ *
+ * <h2>Adding a feature: modules</h2>
+ * Features are added the way Fuseki is extended, as {@link FusekiModule}s, not by growing this class:
+ * <pre>
+ * KgServer.builder().store(store)
+ *         .module(served -&gt; new SearchModule(served.dataset()))
+ *         .build().start();
+ * </pre>
+ * {@link Builder#module} takes a function from {@link ServedGraph} — the served dataset, the {@link GraphStore}
+ * when the server owns one, the dataset's path and whether updates are allowed — to the module; it is called once,
+ * in {@link Builder#build()}. Fuseki then calls the module's hooks (all optional):
+ * <ol>
+ *   <li>{@code prepare(FusekiServer.Builder, names, null)}, during {@code build()}: add servlets, filters and
+ *       endpoints ({@code addServlet("/search", servlet)}, {@code addFilter}, {@code addEndpoint});</li>
+ *   <li>{@code configured(...)} with the dataset registry, then {@code server(FusekiServer)}: built, not listening;</li>
+ *   <li>{@code serverBeforeStarting(FusekiServer)} and {@code serverAfterStarting(FusekiServer)} in {@link #start()}:
+ *       after the second one the server listens ({@code getHttpPort()}); start background work there;</li>
+ *   <li>{@code serverStopped(FusekiServer)} in {@link #close()}, also after a failed start: the server no longer
+ *       answers, the store is still open; stop background work and <em>wait for it</em> — the store is closed as
+ *       soon as every module has returned (a transaction still open would keep it from closing).</li>
+ * </ol>
+ * Modules run in the order added, after the Fuseki UI ({@code FMod_UI}) and the co-authorship index warm-up
+ * ({@link CoauthorIndexWarmUp}, the built-in example). The access rules cover module paths too: GET, HEAD and
+ * OPTIONS are open to everyone; any other method counts as a change (see {@link AccessGuard}).
  */
 public final class KgServer implements AutoCloseable {
 
@@ -135,7 +161,7 @@ public final class KgServer implements AutoCloseable {
             fuseki.start();
         } catch (RuntimeException e) {
             started.set(false);
-            stopQuietly();
+            stopAfterFailedStart();
             if (causedBy(e, BindException.class)) {
                 throw new IllegalStateException("cannot listen on " + host + ":" + port
                         + ": the address is in use (another server running?); choose another port", e);
@@ -149,28 +175,7 @@ public final class KgServer implements AutoCloseable {
         }
         LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
                 update ? "updates allowed with authentication" : "read-only", serverUrl());
-        warmCoauthorIndex();
         return this;
-    }
-
-    /**
-     * Builds the co-authorship index in the background, so the first co-author query finds it ready; queries
-     * meanwhile wait for it. After an update the next co-authorship query builds it again.
-     */
-    private void warmCoauthorIndex() {
-        Thread warm = new Thread(() -> {
-            try {
-                long start = System.nanoTime();
-                CoauthorIndex.warm(dsg);
-                LOG.info("Co-authorship index ready ({} ms)", (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException e) {
-                if (!closed.get()) {
-                    LOG.warn("Could not build the co-authorship index now; queries will build it: {}", e.toString());
-                }
-            }
-        }, "kg-coauthor-index");
-        warm.setDaemon(true);
-        warm.start();
     }
 
     /**
@@ -198,8 +203,9 @@ public final class KgServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server and, when it was given a {@link GraphStore}, closes the store. Requests still running are
-     * cut off; TDB2 transactions make that safe — an unfinished write is rolled back. Idempotent.
+     * Stops the server, then its modules (each module's {@code serverStopped}, which waits for the module's
+     * background work), and then, when it was given a {@link GraphStore}, closes the store. Requests still running
+     * are cut off; TDB2 transactions make that safe — an unfinished write is rolled back. Idempotent.
      */
     @Override
     public void close() {
@@ -217,10 +223,11 @@ public final class KgServer implements AutoCloseable {
         }
     }
 
-    private void stopQuietly() {
+    /** Stops what did start, and tells the modules (serverStopped) so they release what they prepared. */
+    private void stopAfterFailedStart() {
         try {
-            fuseki.getJettyServer().stop();
-        } catch (Exception e) {
+            fuseki.stop();
+        } catch (RuntimeException e) {
             LOG.debug("Cleaning up after a failed start: {}", e.toString());
         }
     }
@@ -287,6 +294,7 @@ public final class KgServer implements AutoCloseable {
         private boolean update;
         private Path passwordFile;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private final List<Function<ServedGraph, ? extends FusekiModule>> modules = new ArrayList<>();
 
         private Builder() {}
 
@@ -341,6 +349,16 @@ public final class KgServer implements AutoCloseable {
         }
 
         /**
+         * Adds a feature to the server as a Fuseki module, made when the server is built from what it serves (see
+         * the class comment for what a module gets and when). Modules run in the order they are added, after the
+         * Fuseki UI and the co-authorship index warm-up.
+         */
+        public Builder module(Function<ServedGraph, ? extends FusekiModule> module) {
+            modules.add(Objects.requireNonNull(module, "module"));
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException when no store was given, the host is unknown, or updates are allowed
          *                                  without a usable password file
          */
@@ -359,12 +377,12 @@ public final class KgServer implements AutoCloseable {
                 passwords = PasswordFile.load(passwordFile);
             }
 
+            ServedGraph served = new ServedGraph(dsg, Optional.ofNullable(store), DATASET_PATH, update);
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
                     .add(DATASET_PATH, dataService(dsg, update, timeout))
                     .addFilter("/*", new AccessGuard(DATASET_PATH, passwords))
-                    // Only the UI module: Fuseki's admin module would create a run area in the working directory.
-                    .fusekiModules(FusekiModules.create(FMod_UI.create()));
+                    .fusekiModules(modules(served));
             if (dsg.getContext().isTrue(TDB2.symUnionDefaultGraph)) {
                 fb.addFilter("/*", new UnionDefaultGraphFilter(DATASET_PATH));
             }
@@ -377,6 +395,15 @@ public final class KgServer implements AutoCloseable {
                 }
             }
             return new KgServer(fuseki, dsg, store, host, port, update);
+        }
+
+        private FusekiModules modules(ServedGraph served) {
+            // The UI, but not Fuseki's admin module: that one would create a run area in the working directory.
+            List<FusekiModule> all = new ArrayList<>(List.of(FMod_UI.create(), new CoauthorIndexWarmUp(served.dataset())));
+            for (Function<ServedGraph, ? extends FusekiModule> m : modules) {
+                all.add(Objects.requireNonNull(m.apply(served), "a module factory returned null"));
+            }
+            return FusekiModules.create(all);
         }
 
         private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout) {

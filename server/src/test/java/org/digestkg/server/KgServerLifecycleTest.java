@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
+import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,25 @@ class KgServerLifecycleTest {
     }
 
     @Test
+    void closingRightAfterStartWaitsForTheCoauthorIndexAndReleasesTheStore() {
+        // a real digest, so the index build started by start() is still running when close() comes
+        Path storeDir = dir.resolve("tdb2-sample");
+        GraphStore loaded = GraphStore.open(storeDir);
+        try {
+            new DigestLoader(loaded).load(TestData.sampleDigest(), null);
+        } finally {
+            loaded.close();
+        }
+        for (int i = 0; i < 5; i++) {
+            GraphStore store = GraphStore.open(storeDir);
+            KgServer.builder().store(store).port(0).build().start().close();
+            GraphStore again = GraphStore.open(storeDir);
+            assertNotSame(store.datasetGraph(), again.datasetGraph(), "the store was released");
+            again.close();
+        }
+    }
+
+    @Test
     void listensOnTheHostItIsGiven() {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         try (KgServer server = KgServer.builder().dataset(dsg).host("127.0.0.2").port(0).build().start()) {
@@ -168,7 +188,7 @@ class KgServerLifecycleTest {
      * store the server was given in this JVM), the new one must be a different object: TDB2 hands out its cached
      * dataset for a directory until that is released.
      */
-    private static void assertReopensWithAllData(Path storeDir, DatasetGraph previous) {
+    static void assertReopensWithAllData(Path storeDir, DatasetGraph previous) {
         GraphStore again = GraphStore.open(storeDir);
         try {
             DatasetGraph dsg = again.datasetGraph();

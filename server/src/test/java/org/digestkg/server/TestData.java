@@ -66,6 +66,19 @@ final class TestData {
         return file;
     }
 
+    /** A real digest from the repository's samples ({@code data/2026-02-04.md}, 147 papers). */
+    static Path sampleDigest() {
+        String root = System.getProperty("digestkg.root");
+        Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("data"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root (no data/ folder above)");
+        }
+        return p.resolve("data/2026-02-04.md");
+    }
+
     static Node uri(String local) {
         return NodeFactory.createURI(EX + local);
     }
