@@ -381,7 +381,7 @@ public final class KgServer implements AutoCloseable {
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
                     .add(DATASET_PATH, dataService(dsg, update, timeout))
-                    .addFilter("/*", new AccessGuard(DATASET_PATH, passwords))
+                    .securityHandler(new AccessGuard(DATASET_PATH, passwords))
                     .fusekiModules(modules(served));
             if (dsg.getContext().isTrue(TDB2.symUnionDefaultGraph)) {
                 fb.addFilter("/*", new UnionDefaultGraphFilter(DATASET_PATH));

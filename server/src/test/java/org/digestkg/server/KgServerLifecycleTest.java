@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.digestkg.storage.DigestLoader;
+import org.eclipse.jetty.util.security.Credential;
 import org.digestkg.storage.GraphStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,29 +52,39 @@ class KgServerLifecycleTest {
                 () -> KgServer.builder().dataset(dsg).update(true).passwordFile(empty).build());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
 
-        Path noPassword = Files.writeString(dir.resolve("bad"), "alice:secret\nbob\n");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(noPassword).build());
-        assertTrue(bad.getMessage().contains("line 2"), bad.getMessage());
+        // a user an empty password would let in stops the server, with or without the separator
+        for (String noPassword : List.of("alice:secret\nbob\n", "alice:secret\nbob:\n", "bob = \n")) {
+            Path bad = Files.writeString(dir.resolve("bad"), noPassword);
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> KgServer.builder().dataset(dsg).update(true).passwordFile(bad).build());
+            assertTrue(missing.getMessage().contains("'bob' has no password"), missing.getMessage());
+        }
 
-        Path twice = Files.writeString(dir.resolve("twice"), "alice:secret\nalice:other\n");
-        assertThrows(IllegalArgumentException.class, () -> PasswordFile.load(twice));
+        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(dir).build());
+        assertTrue(folder.getMessage().contains("cannot read"), folder.getMessage());
     }
 
     @Test
-    void passwordFileFormat() throws IOException {
-        Path file = TestData.passwordFile(dir.resolve("pw"), "# comment\n  alice : a:b:c  \n\nbob:x\n");
-        PasswordFile pw = PasswordFile.load(file);
-        assertEquals(List.of("alice", "bob"), List.copyOf(pw.users()));
-        assertTrue(pw.accepts(new BasicCredentials("alice", "a:b:c")));
-        assertTrue(pw.accepts(new BasicCredentials("bob", "x")));
-        assertFalse(pw.accepts(new BasicCredentials("bob", "a:b:c")));
-        assertFalse(pw.accepts(new BasicCredentials("carol", "x")));
-        assertFalse(pw.accepts(null));
-        assertEquals("alice", BasicCredentials.fromAuthorizationHeader(
-                new BasicCredentials("alice", "a:b:c").authorizationHeader()).orElseThrow().user());
-        assertTrue(BasicCredentials.fromAuthorizationHeader("Basic !!!").isEmpty());
+    void passwordFileIsReadAsJettyReadsItAndItsUsersCanWrite() throws IOException {
+        Path file = TestData.passwordFile(dir.resolve("pw"), "# comment\n  alice : a:b:c  \n\nbob=x\n! comment too\n"
+                + "carol: " + Credential.MD5.digest("c4rol") + "\n");
+        assertEquals(List.of("alice", "bob", "carol"), List.copyOf(PasswordFile.load(file).userNames()));
+        try (KgServer server = KgServer.builder().dataset(DatasetGraphFactory.createTxnMem()).port(0)
+                .update(true).passwordFile(file).build().start()) {
+            assertEquals(204, updateAs(server, new BasicCredentials("alice", "a:b:c")));
+            assertEquals(204, updateAs(server, new BasicCredentials("bob", "x")));
+            assertEquals(204, updateAs(server, new BasicCredentials("carol", "c4rol")));   // stored hashed
+            assertEquals(401, updateAs(server, new BasicCredentials("bob", "a:b:c")));
+            assertEquals(401, updateAs(server, new BasicCredentials("carol", Credential.MD5.digest("c4rol"))));
+            assertEquals(401, updateAs(server, new BasicCredentials("dave", "x")));
+        }
         assertFalse(new BasicCredentials("alice", "a:b:c").toString().contains("a:b:c"));
+    }
+
+    private static int updateAs(KgServer server, BasicCredentials user) {
+        return Http.request("POST", server.updateUrl(), "application/sparql-update",
+                "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "Authorization", user.authorizationHeader()).statusCode();
     }
 
     @Test
