@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.digestkg.server.AllowedSources;
 import org.digestkg.server.KgServer;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.Stats;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  kg serve data/",
                 "  kg serve --port 8080",
-                "  kg serve --update --passwd users.txt      (users.txt: lines user:password)"})
+                "  kg serve --update --passwd users.txt      (users.txt: lines user: password)",
+                "  kg serve --update --passwd users.txt --allow-load /srv/rdf/ --allow-load https://example.org/data/"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user:password'.")
     Path passwordFile;
 
+    @Option(names = "--allow-load", paramLabel = "SOURCE",
+            description = {"A folder, or an http(s) or file URL prefix, that SPARQL Update LOAD may read from and SERVICE",
+                    "calls may go to (repeatable). Default: none: nothing a client sends makes the server read a file or fetch a URL."})
+    List<String> allowLoad = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop a query after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -57,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        AllowedSources sources = allowedSources();
         GraphStore s = paths.isEmpty() ? store.openExisting() : store.openOrCreate();
         KgServer server;
         try {
@@ -66,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
             KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
                     .timeout(Duration.ofSeconds(timeoutSeconds)).update(update);
             if (passwordFile != null) b.passwordFile(passwordFile);
+            b.allowedSources(sources);
             server = b.build().start().installShutdownHook();
         } catch (RuntimeException e) {
             s.close();
@@ -77,9 +87,26 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("  Fuseki UI   %s/%n", server.serverUrl());
         out.printf("  SPARQL      %s%n", server.sparqlUrl());
         out.printf("  Graphs      %s?graph=<digest IRI>%n", server.gspUrl());
+        if (!sources.isEmpty()) {
+            out.printf("  LOAD and SERVICE may read  %s%n",
+                    String.join(" ", sources.prefixes().stream().map(u -> "<" + u + ">").toList()));
+        }
         out.println("Ctrl-C stops the server.");
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** The --allow-load values, a folder given relative to the working directory taken as its absolute path. */
+    private AllowedSources allowedSources() {
+        List<String> sources = new ArrayList<>();
+        for (String a : allowLoad) {
+            sources.add(a.contains(":") ? a : Path.of(a).toAbsolutePath().normalize() + "/");
+        }
+        try {
+            return AllowedSources.of(sources);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--allow-load: " + e.getMessage());
+        }
     }
 }

@@ -294,6 +294,7 @@ public final class KgServer implements AutoCloseable {
         private boolean update;
         private Path passwordFile;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private AllowedSources sources = AllowedSources.none();
         private final List<Function<ServedGraph, ? extends FusekiModule>> modules = new ArrayList<>();
 
         private Builder() {}
@@ -349,6 +350,15 @@ public final class KgServer implements AutoCloseable {
         }
 
         /**
+         * Where SPARQL Update {@code LOAD} may read from and {@code SERVICE} calls may go; default none, so nothing
+         * a client sends makes the server read a file or fetch a URL.
+         */
+        public Builder allowedSources(AllowedSources sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+            return this;
+        }
+
+        /**
          * Adds a feature to the server as a Fuseki module, made when the server is built from what it serves (see
          * the class comment for what a module gets and when). Modules run in the order they are added, after the
          * Fuseki UI and the co-authorship index warm-up.
@@ -368,6 +378,7 @@ public final class KgServer implements AutoCloseable {
                 throw new IllegalArgumentException("no store to serve: call store(...) or dataset(...)");
             }
             checkHost(host);
+            JsonLdContexts.refuseRemote();
             PasswordFile passwords = null;
             if (update) {
                 if (passwordFile == null) {
@@ -380,7 +391,7 @@ public final class KgServer implements AutoCloseable {
             ServedGraph served = new ServedGraph(dsg, Optional.ofNullable(store), DATASET_PATH, update);
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
-                    .add(DATASET_PATH, dataService(dsg, update, timeout))
+                    .add(DATASET_PATH, dataService(dsg, update, timeout, sources))
                     .securityHandler(new AccessGuard(DATASET_PATH, passwords))
                     .fusekiModules(modules(served));
             if (dsg.getContext().isTrue(TDB2.symUnionDefaultGraph)) {
@@ -406,14 +417,15 @@ public final class KgServer implements AutoCloseable {
             return FusekiModules.create(all);
         }
 
-        private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout) {
+        private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout,
+                                               AllowedSources sources) {
             // The timeout goes into the query endpoints' context, not the dataset's, so the store itself
             // (used in-process by other commands) keeps its own settings. "initial,overall" in milliseconds.
             Context queryContext = new Context();
             long ms = timeout.toMillis();
             queryContext.set(ARQ.queryTimeout, ms + "," + ms);
-            // No federated SERVICE calls: otherwise anyone who can query could make this server fetch any URL.
-            queryContext.set(ARQ.httpServiceAllowed, false);
+            // SERVICE calls only to allowed sources: otherwise anyone who can query could make this server fetch any URL.
+            SourceGuard.applyTo(queryContext, sources);
 
             DataService.Builder ds = DataService.newBuilder(dsg)
                     .addEndpoint(query(null, queryContext))
@@ -423,7 +435,8 @@ public final class KgServer implements AutoCloseable {
                     .addEndpoint(Operation.GSP_R, "get");
             if (update) {
                 ds.addEndpoint(Operation.GSP_RW, "data")
-                  .addEndpoint(Operation.Update, "update");
+                  .addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update")
+                          .processor(new SourceGuard.Update(sources)).build());
             } else {
                 ds.addEndpoint(Operation.GSP_R, "data");
             }

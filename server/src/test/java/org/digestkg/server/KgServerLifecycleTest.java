@@ -23,6 +23,7 @@ import org.apache.jena.system.Txn;
 import org.digestkg.storage.DigestLoader;
 import org.eclipse.jetty.util.security.Credential;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.Stats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,8 +170,40 @@ class KgServerLifecycleTest {
     void sigtermStopsTheServerAndReleasesTheStore() throws Exception {
         Path storeDir = dir.resolve("tdb2-signal");
         TestData.createStore(storeDir).close();
-        Path portFile = dir.resolve("port");
-        Path log = dir.resolve("serve.log");
+        String log = serveInItsOwnProcessAndStop(storeDir, true);
+        assertTrue(log.contains("Stopped the knowledge graph server"), log);
+        assertReopensWithAllData(storeDir, null);
+    }
+
+    @Test
+    void stoppingRightAfterStartWhileTheIndexIsBuiltIsClean() throws Exception {
+        Path storeDir = dir.resolve("tdb2-signal-early");
+        GraphStore store = GraphStore.open(storeDir);
+        try {
+            new DigestLoader(store).load(TestData.sampleDigest(), null);
+        } finally {
+            store.close();
+        }
+        String log = serveInItsOwnProcessAndStop(storeDir, false);
+        assertTrue(log.contains("Stopped the knowledge graph server"), log);
+        assertFalse(log.contains("Error while stopping"), log);
+        assertFalse(log.contains("Exception"), log);
+        GraphStore again = GraphStore.open(storeDir);
+        try {
+            assertEquals(147L, (long) Stats.of(again).papers());
+        } finally {
+            again.close();
+        }
+    }
+
+    /**
+     * Runs {@link ServeForTest} on the store in a JVM of its own, waits until it listens (and answers a query, when
+     * asked), then stops it with SIGTERM, as kill or a service manager does; Ctrl-C (SIGINT) runs the same shutdown
+     * hook. Returns the process's output.
+     */
+    private String serveInItsOwnProcessAndStop(Path storeDir, boolean queryFirst) throws Exception {
+        Path portFile = dir.resolve(storeDir.getFileName() + ".port");
+        Path log = dir.resolve(storeDir.getFileName() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ServeForTest.class.getName(), storeDir.toString(), portFile.toString())
@@ -178,20 +211,20 @@ class KgServerLifecycleTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.exists(portFile) && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
             assertTrue(Files.exists(portFile), () -> "server did not start: " + read(log));
-            int port = Integer.parseInt(Files.readString(portFile).trim());
-            HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/kg/sparql?query=ASK%7B%7D", null);
-            assertEquals(200, r.statusCode());
-
-            p.destroy();   // SIGTERM, as from kill or a service manager; Ctrl-C (SIGINT) runs the same hooks
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "server process did not stop");
+            if (queryFirst) {
+                int port = Integer.parseInt(Files.readString(portFile).trim());
+                HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/kg/sparql?query=ASK%7B%7D", null);
+                assertEquals(200, r.statusCode());
+            }
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "server process did not stop");
         } finally {
             p.destroyForcibly();
         }
-        assertTrue(read(log).contains("Stopped the knowledge graph server"), read(log));
-        assertReopensWithAllData(storeDir, null);
+        return read(log);
     }
 
     /**
