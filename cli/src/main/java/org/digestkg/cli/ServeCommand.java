@@ -47,12 +47,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--update", description = "Allow SPARQL Update and Graph Store Protocol writes (needs --passwd).")
     boolean update;
 
-    @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user:password'.")
+    @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user: password' (Jetty's realm.properties format).")
     Path passwordFile;
 
     @Option(names = "--allow-load", paramLabel = "SOURCE",
-            description = {"A folder, or an http(s) or file URL prefix, that SPARQL Update LOAD may read from and SERVICE",
-                    "calls may go to (repeatable). Default: none: nothing a client sends makes the server read a file or fetch a URL."})
+            description = "A folder, or an http(s) or file URL prefix, that SPARQL Update LOAD may read from and SERVICE "
+                    + "calls may go to (repeatable). Default none: nothing a client sends makes the server read a file "
+                    + "or fetch a URL.")
     List<String> allowLoad = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -69,14 +70,15 @@ final class ServeCommand implements Callable<Integer> {
         GraphStore s = paths.isEmpty() ? store.openExisting() : store.openOrCreate();
         KgServer server;
         try {
+            // built first, so a wrong host, password file or source stops it before any digest is loaded
+            KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update).allowedSources(sources);
+            if (passwordFile != null) b.passwordFile(passwordFile);
+            server = b.build();
             if (!paths.isEmpty()) {
                 BuildCommand.load(s, DigestFiles.expand(paths), null, false, true, out);
             }
-            KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
-                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update);
-            if (passwordFile != null) b.passwordFile(passwordFile);
-            b.allowedSources(sources);
-            server = b.build().start().installShutdownHook();
+            server.start().installShutdownHook();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -93,6 +95,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Ctrl-C stops the server.");
         out.flush();
+        if (server.sendsPasswordsInClear()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("Warning: --update on --host %s takes passwords over plain HTTP from other machines, and anyone "
+                    + "on the way can read them. Serve on --host 127.0.0.1 behind an HTTPS reverse proxy instead.%n", host);
+            err.flush();
+        }
         server.join();
         return 0;
     }

@@ -3,9 +3,7 @@ package org.digestkg.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,19 +84,19 @@ public final class KgServer implements AutoCloseable {
     private final FusekiServer fuseki;
     private final DatasetGraph dsg;
     private final GraphStore ownedStore;
-    private final String host;
+    private final ListenAddress address;
     private final boolean update;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread shutdownHook;
     private volatile int port;
 
-    private KgServer(FusekiServer fuseki, DatasetGraph dsg, GraphStore ownedStore, String host, int port,
+    private KgServer(FusekiServer fuseki, DatasetGraph dsg, GraphStore ownedStore, ListenAddress address, int port,
             boolean update) {
         this.fuseki = fuseki;
         this.dsg = dsg;
         this.ownedStore = ownedStore;
-        this.host = host;
+        this.address = address;
         this.port = port;
         this.update = update;
     }
@@ -113,7 +111,16 @@ public final class KgServer implements AutoCloseable {
     }
 
     public String host() {
-        return host;
+        return address.host();
+    }
+
+    /**
+     * True when updates are allowed on an address other machines can reach: the passwords of HTTP basic
+     * authentication then cross the network readable by anyone on the way, since this server speaks plain HTTP.
+     * Whoever starts the server should say so at start ({@code kg serve} prints a warning).
+     */
+    public boolean sendsPasswordsInClear() {
+        return update && !address.isLoopback();
     }
 
     public boolean updateAllowed() {
@@ -122,7 +129,7 @@ public final class KgServer implements AutoCloseable {
 
     /** Base URL of the server, e.g. {@code http://127.0.0.1:3030}; the UI is at {@code serverUrl() + "/"}. */
     public String serverUrl() {
-        return "http://" + urlHost() + ":" + port;
+        return "http://" + address.urlHost() + ":" + port;
     }
 
     /** URL of the dataset, e.g. {@code http://127.0.0.1:3030/kg}. */
@@ -163,7 +170,11 @@ public final class KgServer implements AutoCloseable {
             started.set(false);
             stopAfterFailedStart();
             if (causedBy(e, BindException.class)) {
-                throw new IllegalStateException("cannot listen on " + host + ":" + port
+                if (!address.isOnThisMachine()) {   // an interface went away since build()
+                    throw new IllegalStateException("cannot listen on " + address.host()
+                            + ": it is no longer an address of this machine", e);
+                }
+                throw new IllegalStateException("cannot listen on " + address.host() + ":" + port
                         + ": the address is in use (another server running?); choose another port", e);
             }
             throw e;
@@ -175,6 +186,7 @@ public final class KgServer implements AutoCloseable {
         }
         LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
                 update ? "updates allowed with authentication" : "read-only", serverUrl());
+
         return this;
     }
 
@@ -277,13 +289,6 @@ public final class KgServer implements AutoCloseable {
         return addresses;
     }
 
-    private String urlHost() {
-        String h = host;
-        if (h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]")) {
-            h = "127.0.0.1";   // listening everywhere: locally reachable on loopback
-        }
-        return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
-    }
 
     /** Configures and builds a {@link KgServer}; nothing listens until {@link KgServer#start()}. */
     public static final class Builder {
@@ -369,7 +374,8 @@ public final class KgServer implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalArgumentException when no store was given, the host is unknown, or updates are allowed
+         * @throws IllegalArgumentException when no store was given, the host is unknown or not this machine's, or
+         *                                  updates are allowed
          *                                  without a usable password file
          */
         public KgServer build() {
@@ -377,7 +383,7 @@ public final class KgServer implements AutoCloseable {
             if (dsg == null) {
                 throw new IllegalArgumentException("no store to serve: call store(...) or dataset(...)");
             }
-            checkHost(host);
+            ListenAddress address = ListenAddress.of(host);
             JsonLdContexts.refuseRemote();
             PasswordFile passwords = null;
             if (update) {
@@ -405,7 +411,7 @@ public final class KgServer implements AutoCloseable {
                     sc.setHost(host);
                 }
             }
-            return new KgServer(fuseki, dsg, store, host, port, update);
+            return new KgServer(fuseki, dsg, store, address, port, update);
         }
 
         private FusekiModules modules(ServedGraph served) {
@@ -451,12 +457,5 @@ public final class KgServer implements AutoCloseable {
             return b.build();
         }
 
-        private static void checkHost(String host) {
-            try {
-                InetAddress.getByName(host);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("unknown host to listen on: " + host);
-            }
-        }
     }
 }

@@ -146,6 +146,31 @@ class KgServerLifecycleTest {
     }
 
     @Test
+    void anAddressThisMachineDoesNotHaveIsReportedAsThatNotAsInUse() {
+        // 192.0.2.0/24 is TEST-NET-1, for documentation: never a real machine's address
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(DatasetGraphFactory.createTxnMem()).host("192.0.2.1").port(0).build());
+        assertTrue(e.getMessage().contains("not an address of this machine"), e.getMessage());
+        assertFalse(e.getMessage().contains("in use"), e.getMessage());
+    }
+
+    @Test
+    void updatesOnAnAddressOtherMachinesReachAreFlaggedAsSendingPasswordsInClear() throws IOException {
+        Path pw = TestData.passwordFile(dir.resolve("pw"), "alice: pw\n");
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        // built, never started: nothing listens on other interfaces during the test
+        for (String host : List.of("0.0.0.0", "::")) {
+            KgServer everywhere = KgServer.builder().dataset(dsg).host(host).update(true).passwordFile(pw).build();
+            assertTrue(everywhere.sendsPasswordsInClear(), host);
+            assertFalse(KgServer.builder().dataset(dsg).host(host).build().sendsPasswordsInClear(), host + " read-only");
+        }
+        for (String host : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
+            assertFalse(KgServer.builder().dataset(dsg).host(host).update(true).passwordFile(pw).build()
+                    .sendsPasswordsInClear(), host);
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedClearly() {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         try (KgServer first = KgServer.builder().dataset(dsg).port(0).build().start();
