@@ -82,7 +82,6 @@ public final class KgServer implements AutoCloseable {
     private static final String DATASET_PATH = "/" + DATASET_NAME;
 
     private final FusekiServer fuseki;
-    private final DatasetGraph dsg;
     private final GraphStore ownedStore;
     private final ListenAddress address;
     private final boolean update;
@@ -91,10 +90,8 @@ public final class KgServer implements AutoCloseable {
     private volatile Thread shutdownHook;
     private volatile int port;
 
-    private KgServer(FusekiServer fuseki, DatasetGraph dsg, GraphStore ownedStore, ListenAddress address, int port,
-            boolean update) {
+    private KgServer(FusekiServer fuseki, GraphStore ownedStore, ListenAddress address, int port, boolean update) {
         this.fuseki = fuseki;
-        this.dsg = dsg;
         this.ownedStore = ownedStore;
         this.address = address;
         this.port = port;
@@ -186,7 +183,6 @@ public final class KgServer implements AutoCloseable {
         }
         LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
                 update ? "updates allowed with authentication" : "read-only", serverUrl());
-
         return this;
     }
 
@@ -289,7 +285,6 @@ public final class KgServer implements AutoCloseable {
         return addresses;
     }
 
-
     /** Configures and builds a {@link KgServer}; nothing listens until {@link KgServer#start()}. */
     public static final class Builder {
         private GraphStore store;
@@ -375,8 +370,7 @@ public final class KgServer implements AutoCloseable {
 
         /**
          * @throws IllegalArgumentException when no store was given, the host is unknown or not this machine's, or
-         *                                  updates are allowed
-         *                                  without a usable password file
+         *                                  updates are allowed without a usable password file
          */
         public KgServer build() {
             DatasetGraph dsg = store != null ? store.datasetGraph() : dataset;
@@ -389,7 +383,7 @@ public final class KgServer implements AutoCloseable {
             if (update) {
                 if (passwordFile == null) {
                     throw new IllegalArgumentException(
-                            "updates need a password file (lines 'user:password') so that only its users can change the store");
+                            "updates need a password file (lines 'user: password') so that only its users can change the store");
                 }
                 passwords = PasswordFile.load(passwordFile);
             }
@@ -411,7 +405,7 @@ public final class KgServer implements AutoCloseable {
                     sc.setHost(host);
                 }
             }
-            return new KgServer(fuseki, dsg, store, address, port, update);
+            return new KgServer(fuseki, store, address, port, update);
         }
 
         private FusekiModules modules(ServedGraph served) {
@@ -456,6 +450,5 @@ public final class KgServer implements AutoCloseable {
             }
             return b.build();
         }
-
     }
 }

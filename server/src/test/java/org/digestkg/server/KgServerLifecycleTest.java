@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.digestkg.storage.DigestLoader;
 import org.eclipse.jetty.util.security.Credential;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.Stats;
@@ -117,13 +116,7 @@ class KgServerLifecycleTest {
     @Test
     void closingRightAfterStartWaitsForTheCoauthorIndexAndReleasesTheStore() {
         // a real digest, so the index build started by start() is still running when close() comes
-        Path storeDir = dir.resolve("tdb2-sample");
-        GraphStore loaded = GraphStore.open(storeDir);
-        try {
-            new DigestLoader(loaded).load(TestData.sampleDigest(), null);
-        } finally {
-            loaded.close();
-        }
+        Path storeDir = TestData.createSampleStore(dir.resolve("tdb2-sample"));
         for (int i = 0; i < 5; i++) {
             GraphStore store = GraphStore.open(storeDir);
             KgServer.builder().store(store).port(0).build().start().close();
@@ -202,13 +195,7 @@ class KgServerLifecycleTest {
 
     @Test
     void stoppingRightAfterStartWhileTheIndexIsBuiltIsClean() throws Exception {
-        Path storeDir = dir.resolve("tdb2-signal-early");
-        GraphStore store = GraphStore.open(storeDir);
-        try {
-            new DigestLoader(store).load(TestData.sampleDigest(), null);
-        } finally {
-            store.close();
-        }
+        Path storeDir = TestData.createSampleStore(dir.resolve("tdb2-signal-early"));
         String log = serveInItsOwnProcessAndStop(storeDir, false);
         assertTrue(log.contains("Stopped the knowledge graph server"), log);
         assertFalse(log.contains("Error while stopping"), log);

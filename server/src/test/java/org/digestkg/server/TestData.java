@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 
 /** Two small digests in two named graphs: 4 + 3 triples, titles Alpha, Beta (first) and Gamma (second). */
@@ -64,6 +65,17 @@ final class TestData {
             // not a POSIX file system
         }
         return file;
+    }
+
+    /** A TDB2 store in {@code dir} holding a real digest, {@link #sampleDigest()}, closed again; returns {@code dir}. */
+    static Path createSampleStore(Path dir) {
+        GraphStore store = GraphStore.open(dir);
+        try {
+            new DigestLoader(store).load(sampleDigest(), null);
+        } finally {
+            store.close();
+        }
+        return dir;
     }
 
     /** A real digest from the repository's samples ({@code data/2026-02-04.md}, 147 papers). */
