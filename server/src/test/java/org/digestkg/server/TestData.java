@@ -80,6 +80,11 @@ final class TestData {
 
     /** A real digest from the repository's samples ({@code data/2026-02-04.md}, 147 papers). */
     static Path sampleDigest() {
+        return sample("2026-02-04.md");
+    }
+
+    /** A file of the repository's {@code data/} folder, found through the {@code digestkg.root} property. */
+    static Path sample(String name) {
         String root = System.getProperty("digestkg.root");
         Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("data"))) {
@@ -88,7 +93,7 @@ final class TestData {
         if (p == null) {
             throw new IllegalStateException("cannot find the repository root (no data/ folder above)");
         }
-        return p.resolve("data/2026-02-04.md");
+        return p.resolve("data").resolve(name);
     }
 
     static Node uri(String local) {
