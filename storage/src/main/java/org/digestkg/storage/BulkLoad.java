@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +71,7 @@ final class BulkLoad {
     }
 
     /** A digest parsed and mapped, waiting for the loader. */
-    private record Mapped(Scan scan, LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
+    private record Mapped(Scan scan, LoadResult result, Collection<Quad> quads, Set<String> authors, Set<Node> papers) {
     }
 
     /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
@@ -215,7 +217,9 @@ final class BulkLoad {
         String source = s.file.toString();
         DigestRecord record = new DigestRecord();
         Set<Node> emitted = new HashSet<>();
-        List<Quad> quads = new ArrayList<>();
+        // a set: the mapper may write a quad twice (a paper naming one author twice links the same creator twice),
+        // and the store keeps it once, so the count reported is the count stored
+        Set<Quad> quads = new LinkedHashSet<>();
         StreamRDF buffer = new StreamRDFBase() {
             @Override
             public void quad(Quad quad) {
