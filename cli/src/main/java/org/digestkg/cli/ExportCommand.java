@@ -32,9 +32,15 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "ttl", paramLabel = "FORMAT",
-            description = "ttl, nt, nq, trig, jsonld or rdfxml (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "ttl", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    RdfSyntax format;
+
+    static final class FormatNames extends EnumNames {
+        FormatNames() {
+            super(RdfSyntax.class);
+        }
+    }
 
     @Option(names = "--graph", paramLabel = "IRI", description = "Only this graph (a digest IRI).")
     String graph;
@@ -44,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RdfSyntax fmt = RdfSyntax.parse(format);
+        RdfSyntax fmt = format;
         long t0 = System.nanoTime();
         try (GraphStore s = store.openExisting();
              OutputStream os = out == null ? System.out : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
@@ -55,6 +61,6 @@ final class ExportCommand implements Callable<Integer> {
                         fmt.keepsGraphs() ? "quads" : "triples", out, (System.nanoTime() - t0) / 1e9);
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

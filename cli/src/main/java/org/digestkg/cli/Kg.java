@@ -32,11 +32,11 @@ import picocli.CommandLine.Command;
                 NetworkCommand.class,
                 CommandLine.HelpCommand.class
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {
-                "0:success",
-                "1:failed, or some input was rejected (what was good is loaded)",
-                "2:invalid command line"})
+                ExitCode.OK + ":success",
+                ExitCode.FAILED + ":failed, or some input was rejected (what was good is loaded)",
+                ExitCode.USAGE + ":invalid command line"})
 public final class Kg {
 
     public static void main(String[] args) {
@@ -46,18 +46,31 @@ public final class Kg {
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Kg());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(new ExitCode());
+        cl.setParameterExceptionHandler(Kg::usage);
         cl.setExecutionExceptionHandler(Kg::handle);
         return cl;
+    }
+
+    /** A usage mistake: what is wrong and where help is, without the whole usage text burying it. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
     /** Failures a user can act on get one line, not a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println("kg " + cl.getCommandName() + ": " + StoreLocked.explain(message));
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + StoreLocked.explain(Failures.describe(e)));
         err.flush();
         if (Boolean.getBoolean("kg.debug")) e.printStackTrace(err);
-        return e instanceof IllegalArgumentException ? 2 : 1;
+        return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -129,7 +129,7 @@ class BuildReportTest {
 
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("FAILED     " + day), r.out());
-        assertTrue(r.out().contains("rejected by --strict"), r.out());
+        assertTrue(r.out().contains("refused in strict mode"), r.out());
         assertTrue(r.out().contains("0 digests loaded, 0 unchanged, 1 failed"), r.out());
         assertTrue(IsoMatcher.isomorphic(before, TestDigests.snapshot(store)), "the previous graph is untouched");
         assertEquals(Set.of(arxivId(sample.get(3)), arxivId(sample.get(4))), storedIds());
@@ -139,7 +139,7 @@ class BuildReportTest {
         JsonObject file = json.get("files").getAsArray().get(0).getAsObject();
         assertEquals("failed", str(file, "status"));
         assertEquals("2026-03-02", str(file, "date"));
-        assertTrue(str(file, "error").contains("--strict"), str(file, "error"));
+        assertTrue(str(file, "error").contains("strict mode"), str(file, "error"));
 
         // without --strict the same digest loads what was good, and still exits 1 for its rejected entry
         var lenient = KgCommandLineTest.kg("build", "--store", store.toString(), day.toString());

@@ -241,6 +241,43 @@ class KgCommandLineTest {
         assertTrue(badSparql.err().contains("kg query:"), badSparql.err());
     }
 
+    @Test
+    void usageMistakesExitTwoWithTheMistakeAndWhereHelpIs() throws Exception {
+        Path pw = Files.writeString(tmp.resolve("pw.txt"), "x\n");
+        List<List<String>> mistakes = List.of(
+                List.of("query", "--store", store, "--format", "yaml", "papers"),
+                List.of("query", "--store", store, "--param", "arxivId=1", "--param", "arxivId=2", "papers"),
+                List.of("query", "--store", store, "--param", "rank=1", "papers"),
+                List.of("query", "--store", store, "no-such-query"),
+                List.of("export", "--store", store, "--format", "n3"),
+                List.of("stats", "--store", tmp.resolve("absent").toString()),
+                List.of("push", "--store", store, "--endpoint", "http://127.0.0.1:1/x", "--user", "u"),
+                List.of("push", "--store", store, "--endpoint", "http://127.0.0.1:1/x", "--password-file", pw.toString()),
+                List.of("network", "--store", store, "--format", "pajek"),
+                List.of("authors", "--store", store, "--by", "fame"),
+                List.of("build", "--store", store, "--date", "2026-02-04", tmp.resolve("a.md").toString(),
+                        tmp.resolve("b.md").toString()));
+        Files.writeString(tmp.resolve("a.md"), "");
+        Files.writeString(tmp.resolve("b.md"), "");
+        for (List<String> args : mistakes) {
+            Run r = kg(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("kg " + args.get(0) + ": "), args + ": " + r.err());
+            assertTrue(r.err().contains("Try 'kg " + args.get(0) + " --help'"), args + ": " + r.err());
+        }
+    }
+
+    @Test
+    void formatOptionsListTheirValuesAndTakeThemInAnyCase() {
+        assertTrue(kg("query", "--help").out().contains("table, csv, tsv, json, xml"), kg("query", "--help").out());
+        assertTrue(kg("export", "--help").out().contains("ttl, nt, nq, trig, jsonld, rdfxml"), kg("export", "--help").out());
+        assertTrue(kg("network", "--help").out().contains("graphml, gexf, dot, csv"), kg("network", "--help").out());
+        assertTrue(kg("authors", "--help").out().contains("papers, degree, centrality"), kg("authors", "--help").out());
+        Run upper = kg("query", "--store", store, "--format", "CSV", "-e", "ASK {}");
+        assertEquals(0, upper.exit(), upper.err());
+        assertEquals("_askResult", upper.out().lines().findFirst().orElse(""));
+    }
+
     private static List<QuerySolution> rows(String text, Lang lang) {
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), lang);
         List<QuerySolution> rows = new ArrayList<>();

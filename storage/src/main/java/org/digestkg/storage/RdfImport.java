@@ -104,7 +104,7 @@ public final class RdfImport {
             Txn.executeWrite(dsg, () -> {
                 RDFParser.create().source(file).lang(lang).errorHandler(warnings).build().parse(writer);
                 if (strict && warnings.count > 0) {
-                    throw new Refused(source + ": rejected by --strict: " + warnings.count + " warning(s)");
+                    throw new Refused(source + ": refused in strict mode: " + warnings.count + " warning(s)");
                 }
             });
         } catch (Refused e) {
@@ -142,7 +142,7 @@ public final class RdfImport {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
-    /** Thrown to abort the transaction of a file --strict refuses. */
+    /** Thrown to abort the transaction of a file strict mode refuses. */
     private static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);

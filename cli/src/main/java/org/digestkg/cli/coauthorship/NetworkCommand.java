@@ -19,6 +19,7 @@ import org.digestkg.coauthorship.NetworkFormat;
 import org.digestkg.coauthorship.PaperFilter;
 import org.jgrapht.Graph;
 
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,8 +54,8 @@ public final class NetworkCommand implements Callable<Integer> {
     @Mixin
     NetworkFilterOptions filterOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = NetworkCli.FormatConverter.class,
-            description = "graphml, gexf, dot or csv (default: from the --out extension, else graphml)")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = NetworkCli.Formats.class,
+            description = "${COMPLETION-CANDIDATES} (default: from the --out extension, else graphml)")
     NetworkFormat format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).")
@@ -81,13 +82,13 @@ public final class NetworkCommand implements Callable<Integer> {
             network = NetworkCli.load(store, filter);
             view = author == null ? network.wholeNetwork() : network.egoNetwork(author, depth);
         } catch (AuthorNameException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, e.getMessage());
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
 
         if (out == null) {
             Writer stdout = spec.commandLine().getOut();
             NetworkExport.write(network.graph(), view, chosen, stdout);
-            return NetworkCli.OK;
+            return ExitCode.OK;
         }
         try {
             Path parent = out.toAbsolutePath().getParent();
@@ -99,7 +100,7 @@ public final class NetworkCommand implements Callable<Integer> {
                 NetworkExport.write(network.graph(), view, chosen, file);
             }
         } catch (IOException | UncheckedIOException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, "cannot write " + out + ": " + e.getMessage());
+            return NetworkCli.fail(spec, ExitCode.FAILED, "cannot write " + out + ": " + e.getMessage());
         }
         PrintWriter console = spec.commandLine().getOut();
         console.println("Wrote " + NetworkCli.plural(view.vertexSet().size(), "author", "authors") + " and "
@@ -107,6 +108,6 @@ public final class NetworkCommand implements Callable<Integer> {
                 + (author == null ? "" : " within " + depth + " of " + network.resolve(author).name())
                 + " to " + out + " (" + chosen.name().toLowerCase(Locale.ROOT) + ")");
         console.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }
