@@ -116,6 +116,18 @@ class BuildReportTest {
     }
 
     @Test
+    void aDigestWithoutADayIsRefusedAndTheCommandLineSaysHowToGiveIt() {
+        Path undated = TestDigests.write(digests.resolve("today.md"), TestDigests.digest(List.of(sample.get(5))));
+        var r = KgCommandLineTest.kg("build", "--store", store.toString(), undated.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("FAILED     " + undated), r.out());
+        assertTrue(r.out().contains("no date (YYYY-MM-DD) in the file name"), r.out());
+        assertTrue(r.out().contains("--date YYYY-MM-DD"), "the CLI phrases the fix: " + r.out());
+        var given = KgCommandLineTest.kg("build", "--store", store.toString(), "--date", "2026-03-09", undated.toString());
+        assertEquals(0, given.exit(), given.out() + given.err());
+    }
+
+    @Test
     void strictRejectsTheWholeDigestAndKeepsItsPreviousGraph() {
         Path day = TestDigests.write(digests, "2026-03-02", List.of(sample.get(3), sample.get(4)));
         var first = KgCommandLineTest.kg("build", "--store", store.toString(), day.toString());
