@@ -1,5 +1,7 @@
 package org.digestkg.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
 
 import org.apache.jena.atlas.web.HttpException;
@@ -23,6 +25,11 @@ final class Failures {
         if (query != null) return http(query.getStatusCode(), query.getMessage());
         HttpException http = find(e, HttpException.class);
         if (http != null) return http(http.getStatusCode(), http.getMessage());
+        if (e instanceof UncheckedIOException || e.getCause() instanceof IOException && e.getMessage() != null
+                && e.getMessage().equals(e.getCause().toString())) {
+            // a wrapper that only repeats its cause: say what the system said ("No space left on device")
+            return describe(e.getCause());
+        }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
