@@ -2,7 +2,6 @@ package org.digestkg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -95,7 +94,10 @@ final class BuildCommand implements Callable<Integer> {
             summary = load(s, files, date, strict, quiet, out);
         }
         if (report != null) {
-            Files.writeString(report, summary.toJson());
+            OutputFile.write(report, os -> {
+                os.write(summary.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return null;
+            });
         }
         return summary.allClean() ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -4,10 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +18,7 @@ import org.digestkg.coauthorship.PaperFilter;
 import org.jgrapht.Graph;
 
 import org.digestkg.cli.ExitCode;
+import org.digestkg.cli.OutputFile;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,16 +90,15 @@ public final class NetworkCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer file = new BufferedWriter(
-                    new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8))) {
+            // whole or not at all, like every file kg writes
+            OutputFile.write(out, os -> {
+                Writer file = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
                 NetworkExport.write(network.graph(), view, chosen, file);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return NetworkCli.fail(spec, ExitCode.FAILED, "cannot write " + out + ": " + e.getMessage());
+                file.flush();
+                return null;
+            });
+        } catch (IOException e) {
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
         PrintWriter console = spec.commandLine().getOut();
         console.println("Wrote " + NetworkCli.plural(view.vertexSet().size(), "author", "authors") + " and "
