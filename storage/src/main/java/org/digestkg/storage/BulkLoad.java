@@ -59,10 +59,12 @@ final class BulkLoad {
     private static final MonitorOutput QUIET = (format, args) -> { };
 
     private final DatasetGraph dsg;
+    private final Path dir;
     private final boolean strict;
 
-    BulkLoad(DatasetGraph dsg, boolean strict) {
+    BulkLoad(DatasetGraph dsg, Path dir, boolean strict) {
         this.dsg = dsg;
+        this.dir = dir;
         this.strict = strict;
     }
 
@@ -149,10 +151,16 @@ final class BulkLoad {
                 authors.put(m.scan.file, m.authors);
             }
             loader.finishBulk();
-        } catch (InterruptedException | ExecutionException | RuntimeException e) {
-            loader.finishException(e);
+        } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
+            try {
+                loader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
+            } catch (RuntimeException | Error again) {
+                e.addSuppressed(again); // the first failure is the one to report
+            }
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            String why = "bulk load aborted, nothing of it was stored: " + (e.getCause() != null ? e.getCause() : e);
+            String why = "bulk load aborted, nothing of it was stored: " + (StoreWriteFailure.isStoreWrite(e)
+                    ? "the store at " + dir + " could not be written: " + StoreWriteFailure.cause(e, dir)
+                    : String.valueOf(e.getCause() != null ? e.getCause() : e));
             for (Scan s : bulk) {
                 results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
                 authors.remove(s.file);

@@ -25,7 +25,6 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.rdf.DKG;
 
@@ -55,10 +54,12 @@ public final class RdfImport {
     static final int MAX_WARNINGS = 100;
 
     private final DatasetGraph dsg;
+    private final Path dir;
     private boolean strict;
 
     public RdfImport(GraphStore store) {
         this.dsg = store.datasetGraph();
+        this.dir = store.dir();
     }
 
     /** Refuses a file on any parser warning instead of loading it. */
@@ -93,7 +94,7 @@ public final class RdfImport {
         }
         Writer writer = new Writer(graphFor(file));
         try {
-            Txn.executeWrite(dsg, () -> {
+            StoreWriteFailure.inWriteTransaction(dsg, dir, () -> source, () -> {
                 if (RdfSyntax.isGzip(file)) {
                     try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
                         RDFParser.create().source(in).base(file.toAbsolutePath().toUri().toString()).lang(lang)
@@ -107,7 +108,11 @@ public final class RdfImport {
                 if (strict && warnings.count > 0) {
                     throw new Refused(source + ": refused in strict mode: " + warnings.count + " warning(s)");
                 }
+                dsg.commit();
+                return null;
             });
+        } catch (StoreWriteFailure e) {
+            throw e; // the store cannot take more: not this file's fault, and no later file would fare better
         } catch (Refused e) {
             return ImportResult.failed(source, warnings.all(), since(t0), e.getMessage());
         } catch (RiotParseException e) {
