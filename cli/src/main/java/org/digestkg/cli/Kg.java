@@ -1,6 +1,9 @@
 package org.digestkg.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 
 import org.digestkg.cli.coauthorship.AuthorsCommand;
 import org.digestkg.cli.coauthorship.CoauthorsCommand;
@@ -8,6 +11,7 @@ import org.digestkg.cli.coauthorship.CollaborationsCommand;
 import org.digestkg.cli.coauthorship.NetworkCommand;
 import org.digestkg.cli.coauthorship.PathCommand;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +34,7 @@ import picocli.CommandLine.Command;
                 CollaborationsCommand.class,
                 AuthorsCommand.class,
                 NetworkCommand.class,
+                AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes (every command):%n",
@@ -73,12 +78,17 @@ public final class Kg {
         return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
+    /** The version Maven built (filled into {@code version.properties}), with Jena's and Java's. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Kg.class.getPackage().getImplementationVersion();
-            return new String[] {"digest-kg " + (v == null ? "(development build)" : v)
-                    + ", Apache Jena " + org.apache.jena.Jena.VERSION};
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Kg.class.getResourceAsStream("version.properties")) {
+                if (in == null) throw new IOException("version.properties is missing from the build");
+                p.load(in);
+            }
+            return new String[] {"digest-kg " + p.getProperty("version"),
+                    "Apache Jena " + org.apache.jena.Jena.VERSION + ", Java " + Runtime.version()};
         }
     }
 }

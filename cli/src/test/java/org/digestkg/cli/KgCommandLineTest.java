@@ -278,6 +278,34 @@ class KgCommandLineTest {
         assertEquals("_askResult", upper.out().lines().findFirst().orElse(""));
     }
 
+    @Test
+    void versionIsTheOneMavenBuilt() throws Exception {
+        String pom = Files.readString(SampleOracle.root().resolve("pom.xml"));
+        var m = java.util.regex.Pattern.compile("<artifactId>digest-kg</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the parent POM names its version");
+        Run r = kg("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("digest-kg " + m.group(1) + "\n"), r.out());
+        assertTrue(r.out().contains("Apache Jena " + org.apache.jena.Jena.VERSION), r.out());
+    }
+
+    @Test
+    void theCompletionScriptOffersCommandsOptionsAndFormatValues() throws Exception {
+        Run script = kg("generate-completion");
+        assertEquals(0, script.exit(), script.err());
+        Path file = Files.writeString(tmp.resolve("kg-completion.bash"), script.out());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: no bash");
+        // what bash's completion machinery does on TAB: set COMP_* and call the function the script registered
+        String complete = "source " + file + "\n"
+                + "c() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE};"
+                + " _complete_kg kg \"${@: -1}\" \"${@: -2:1}\" 2>/dev/null; echo \"${COMPREPLY[*]}\"; }\n"
+                + "c kg qu\nc kg export --format ''\nc kg query --for\nc kg network --format ''\n";
+        Process bash = new ProcessBuilder("bash", "-c", complete).redirectErrorStream(true).start();
+        List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, bash.waitFor());
+        assertEquals(List.of("query", "ttl nt nq trig jsonld rdfxml", "--format", "graphml gexf dot csv"), lines);
+    }
+
     private static List<QuerySolution> rows(String text, Lang lang) {
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), lang);
         List<QuerySolution> rows = new ArrayList<>();
