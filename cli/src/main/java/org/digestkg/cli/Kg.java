@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 ExportCommand.class,
                 StatsCommand.class,
+                ValidateCommand.class,
                 RemoveCommand.class,
                 ServeCommand.class,
                 PushCommand.class,

@@ -279,6 +279,22 @@ class KgCommandLineTest {
     }
 
     @Test
+    void validateSaysTheSamplesConformAndExitsOneOnAViolation() throws Exception {
+        Run ok = kg("validate", "--store", store);
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertEquals("conforms: 2 graphs and their union satisfy ontology/shapes.ttl", ok.out().strip());
+
+        String other = tmp.resolve("invalid").toString();
+        Path bad = Files.writeString(tmp.resolve("bad.ttl"),
+                "<https://w3id.org/digest-kg/paper/not-an-id> a <https://w3id.org/digest-kg/ontology#Paper> .\n");
+        assertEquals(0, kg("build", "-q", "--store", other, TestDigests.feb23().toString(), bad.toString()).exit());
+        Run r = kg("validate", "--store", other);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("https://w3id.org/digest-kg/paper/not-an-id"), r.out());
+        assertTrue(r.out().matches("(?s).*does not conform: \\d+ violations of ontology/shapes.ttl in 2 graphs and their union\\s*"), r.out());
+    }
+
+    @Test
     void versionIsTheOneMavenBuilt() throws Exception {
         String pom = Files.readString(SampleOracle.root().resolve("pom.xml"));
         var m = java.util.regex.Pattern.compile("<artifactId>digest-kg</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
