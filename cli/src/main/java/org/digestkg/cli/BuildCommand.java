@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store,",
-                "one transaction per digest. A digest already stored with the same bytes is",
-                "skipped; a changed one replaces its graph.",
+        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store, each",
+                "all or nothing (digests share transactions). A digest already stored with the",
+                "same bytes is skipped; a changed one replaces its graph.",
                 "",
-                "Also imports RDF files (a 'kg export'), one transaction per file, by extension:",
+                "Also imports RDF files (a 'kg export', also .gz), one transaction per file, by extension:",
                 "  .nq .trig .jsonld   each named graph in the file replaces the stored graph",
                 "                      of that name",
                 "  .ttl .nt .rdf .owl .xml   the triples go into one named graph,",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "network", mixinStandardHelpOptions = true,
-        description = {"Exports the co-authorship network for Gephi, Cytoscape, VOSviewer or Graphviz.",
+        description = {"Exports the co-authorship network for Gephi, Cytoscape, yEd or Graphviz.",
                 "Nodes are authors (label, papers, iri); edges join co-authors (weight = fractional collaboration "
                         + "weight, joint_papers = joint paper count). GEXF and GraphML open in Gephi as they are; "
                         + "CSV is one edge list, source,target,papers,weight, with names as node keys."},
