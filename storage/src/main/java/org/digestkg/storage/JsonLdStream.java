@@ -101,11 +101,8 @@ public final class JsonLdStream extends StreamRDFBase {
     }
 
     private void openGraph(Node g) {
-        write(firstTop ? "\n" : ",\n");
-        firstTop = false;
-        write("{\"@id\":");
-        writeString(id(g));
-        write(",\"@graph\":[");
+        openNodeObject(g);
+        write("\"@graph\":[");
         graph = g;
         inGraph = true;
         firstInGraph = true;
@@ -118,19 +115,20 @@ public final class JsonLdStream extends StreamRDFBase {
     }
 
     private void openSubject(Node s) {
-        if (inGraph) {
-            write(firstInGraph ? "\n" : ",\n");
-            firstInGraph = false;
-        } else {
-            write(firstTop ? "\n" : ",\n");
-            firstTop = false;
-        }
-        write("{\"@id\":");
-        writeString(id(s));
-        write(",");
+        openNodeObject(s);
         subject = s;
         predicate = null;
         predicatesOfSubject.clear();
+    }
+
+    /** Opens a node object for {@code node} as the next element of its array: a named graph's, or the document's. */
+    private void openNodeObject(Node node) {
+        boolean first = inGraph ? firstInGraph : firstTop;
+        if (inGraph) firstInGraph = false;
+        else firstTop = false;
+        write(first ? "\n{\"@id\":" : ",\n{\"@id\":");
+        writeString(id(node));
+        write(",");
     }
 
     private void closeSubject() {
