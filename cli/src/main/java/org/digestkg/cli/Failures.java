@@ -7,6 +7,7 @@ import java.net.http.HttpTimeoutException;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.digestkg.storage.StoreInUseException;
 
 /** One line for a failure: what went wrong, from the exception chain, in terms of what the user asked for. */
 final class Failures {
@@ -15,6 +16,7 @@ final class Failures {
     }
 
     static String describe(Throwable e) {
+        if (find(e, StoreInUseException.class) != null) return StoreLocked.explain(e);
         if (find(e, QueryCancelledException.class) != null) {
             return "the query ran longer than its time limit (--timeout) and was stopped";
         }

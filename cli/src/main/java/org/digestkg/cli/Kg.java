@@ -73,7 +73,7 @@ public final class Kg {
     /** Failures a user can act on get one line, not a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println(cl.getCommandSpec().qualifiedName() + ": " + StoreLocked.explain(Failures.describe(e)));
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + Failures.describe(e));
         err.flush();
         if (Boolean.getBoolean("kg.debug")) e.printStackTrace(err);
         return cl.getExitCodeExceptionMapper().getExitCode(e);
