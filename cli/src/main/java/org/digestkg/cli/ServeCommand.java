@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = KgServer.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", defaultValue = "${env:KG_PORT:-3030}", description = "Port (default: $KG_PORT if set, else 3030; now ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--update", description = "Allow SPARQL Update and Graph Store Protocol writes (needs --passwd).")

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,10 +59,12 @@ final class BulkLoad {
     private static final MonitorOutput QUIET = (format, args) -> { };
 
     private final DatasetGraph dsg;
+    private final Path dir;
     private final boolean strict;
 
-    BulkLoad(DatasetGraph dsg, boolean strict) {
+    BulkLoad(DatasetGraph dsg, Path dir, boolean strict) {
         this.dsg = dsg;
+        this.dir = dir;
         this.strict = strict;
     }
 
@@ -69,7 +73,7 @@ final class BulkLoad {
     }
 
     /** A digest parsed and mapped, waiting for the loader. */
-    private record Mapped(Scan scan, LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
+    private record Mapped(Scan scan, LoadResult result, Collection<Quad> quads, Set<String> authors, Set<Node> papers) {
     }
 
     /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
@@ -147,10 +151,16 @@ final class BulkLoad {
                 authors.put(m.scan.file, m.authors);
             }
             loader.finishBulk();
-        } catch (InterruptedException | ExecutionException | RuntimeException e) {
-            loader.finishException(e);
+        } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
+            try {
+                loader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
+            } catch (RuntimeException | Error again) {
+                e.addSuppressed(again); // the first failure is the one to report
+            }
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            String why = "bulk load aborted, nothing of it was stored: " + (e.getCause() != null ? e.getCause() : e);
+            String why = "bulk load aborted, nothing of it was stored: " + (StoreWriteFailure.isStoreWrite(e)
+                    ? "the store at " + dir + " could not be written: " + StoreWriteFailure.cause(e, dir)
+                    : String.valueOf(e.getCause() != null ? e.getCause() : e));
             for (Scan s : bulk) {
                 results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
                 authors.remove(s.file);
@@ -215,7 +225,9 @@ final class BulkLoad {
         String source = s.file.toString();
         DigestRecord record = new DigestRecord();
         Set<Node> emitted = new HashSet<>();
-        List<Quad> quads = new ArrayList<>();
+        // a set: the mapper may write a quad twice (a paper naming one author twice links the same creator twice),
+        // and the store keeps it once, so the count reported is the count stored
+        Set<Quad> quads = new LinkedHashSet<>();
         StreamRDF buffer = new StreamRDFBase() {
             @Override
             public void quad(Quad quad) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.digestkg.extractor.rdf.Iris;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,22 @@ class BulkLoadTest {
             assertEquals(LoadResult.Status.FAILED, results.get(9).status());
             assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)),
                     "the papers the failed day re-listed keep their previous listing as the latest");
+        }
+    }
+
+    @Test
+    void eachDigestsReportedTriplesAreTheTriplesItsGraphHolds() throws Exception {
+        // the sample of 2026-02-04 lists a paper with two authors of one name: the same creator link is mapped twice
+        List<Path> files = new ArrayList<>(overlappingDays(tmp.resolve("digests")));
+        files.add(0, java.nio.file.Files.copy(Samples.feb04(), tmp.resolve("digests/2026-02-04.md")));
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            List<LoadResult> results = bulk(store, files);
+            assertEquals(11, results.size());
+            for (LoadResult r : results) {
+                long stored = Txn.calculateRead(store.datasetGraph(),
+                        () -> (long) store.datasetGraph().getGraph(Iris.digest(r.date())).size());
+                assertEquals(stored, r.triples(), r.source());
+            }
         }
     }
 }
