@@ -68,7 +68,13 @@ public final class Analyzers {
         return new BigramsWithEnglish();
     }
 
-    /** The analyser of a field: {@code title_en}, {@code tldr_zh}, or a field without a language suffix. */
+    /** The analyser of an index field: {@code title_en}, {@code tldr_zh}, or a field without a language suffix. */
+    public static Analyzer forField(String field) {
+        int at = field.lastIndexOf('_');
+        return forLanguage(at < 0 ? null : field.substring(at + 1));
+    }
+
+    /** The analyser of texts in {@code lang} (null: untagged). */
     static Analyzer forLanguage(String lang) {
         if (lang == null || lang.isEmpty()) return fallback();
         Analyzer a = Util.getLocalizedAnalyzer(lang);

@@ -135,7 +135,7 @@ public final class PaperTextIndex extends TextIndexLucene {
     }
 
     /** The field a literal in {@code lang} is indexed in. */
-    static String languageField(String field, String lang) {
+    public static String languageField(String field, String lang) {
         return Analyzers.hasOwnField(lang) ? field + "_" + lang : field;
     }
 
@@ -327,6 +327,87 @@ public final class PaperTextIndex extends TextIndexLucene {
         SortedDocValues values = leaf.reader().getSortedDocValues(column);
         if (values == null || !values.advanceExact(doc - leaf.docBase)) return null;
         return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+
+    // ---- per paper, for the search service
+
+    /** The literal a paper matched best: where it is, and which text of which language. */
+    public record Literal(Node subject, Node graph, IndexedText text, String lang) {
+
+        /** The index field its text is in ({@code tldr_zh}). */
+        public String field() {
+            return languageField(text.field, lang);
+        }
+    }
+
+    /** A paper that matched, and its best literal. */
+    public record PaperHit(String paper, float score, Literal best) {
+    }
+
+    /**
+     * A page of papers matching a search, best first.
+     *
+     * @param total     papers matching (and kept), over all pages
+     * @param hits      the page
+     * @param literals  the search as a query over literals, for highlighting a hit's text
+     */
+    public record PaperPage(long total, List<PaperHit> hits, Query literals) {
+    }
+
+    /**
+     * Papers matching {@code query} (Lucene syntax, words AND-ed, each clause over all of a paper's texts; see
+     * {@link PaperMatcher}), those {@code keep} accepts, ranked by score, then by IRI; the page from {@code offset}.
+     *
+     * @throws BadQueryException when the query cannot be read
+     */
+    public PaperPage searchPapers(String query, java.util.function.Predicate<String> keep, int offset, int limit) {
+        return withSearcher(searcher -> {
+            Query parsed = parsePapers(searcher.getIndexReader(), query);
+            Map<String, PaperMatcher.Match> matches = new PaperMatcher(searcher).match(parsed);
+            List<Map.Entry<String, PaperMatcher.Match>> ranked = new ArrayList<>();
+            for (Map.Entry<String, PaperMatcher.Match> e : matches.entrySet()) {
+                if (keep.test(e.getKey())) ranked.add(e);
+            }
+            ranked.sort(java.util.Comparator.<Map.Entry<String, PaperMatcher.Match>>comparingDouble(e -> -e.getValue().score())
+                    .thenComparing(Map.Entry::getKey));
+            List<PaperHit> page = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = Math.max(0, offset); i < ranked.size() && page.size() < limit; i++) {
+                Map.Entry<String, PaperMatcher.Match> e = ranked.get(i);
+                page.add(new PaperHit(e.getKey(), e.getValue().score(), literal(searcher, stored, e.getValue().bestDoc())));
+            }
+            return new PaperPage(ranked.size(), page, TextQueryParser.literals(parsed));
+        });
+    }
+
+    /** Papers matching {@code query} with their scores, unranked: for counting. */
+    public Map<String, Float> matchingPapers(String query) {
+        return withSearcher(searcher -> {
+            Map<String, Float> scores = new java.util.HashMap<>();
+            new PaperMatcher(searcher).match(parsePapers(searcher.getIndexReader(), query))
+                    .forEach((paper, m) -> scores.put(paper, m.score()));
+            return scores;
+        });
+    }
+
+    private static Query parsePapers(IndexReader reader, String query) {
+        try {
+            return parser(reader, Arrays.asList(IndexedText.values()), TextQueryParser.Mode.PAPERS).parseText(query);
+        } catch (ParseException | RuntimeException e) {
+            // Lucene also throws IllegalArgumentException (a too-complex wildcard) and its own TooManyClauses
+            if (e instanceof RuntimeException r && !(r instanceof IllegalArgumentException)
+                    && !(r instanceof IndexSearcher.TooManyClauses)) throw r;
+            throw new BadQueryException(query, e.getMessage());
+        }
+    }
+
+    private static Literal literal(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
+        Document d = stored.document(doc, Set.of(ENTITY, GRAPH, LANG));
+        String field = docValue(searcher.getIndexReader(), doc, FIELD);
+        String base = field == null ? null : field.contains("_") ? field.substring(0, field.indexOf('_')) : field;
+        IndexedText text = base == null ? null : IndexedText.ofField(base).orElse(null);
+        return new Literal(TextQueryFuncs.stringToNode(d.get(ENTITY)), TextQueryFuncs.stringToNode(d.get(GRAPH)), text,
+                d.get(LANG));
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.apache.jena.query.text.analyzer.MultilingualAnalyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -152,6 +154,18 @@ final class TextQueryParser extends QueryParser {
         }
         if (q instanceof MultiPhraseQuery m) return new MultiPhraseQuery.Builder(m).setSlop(slop).build();
         return q;
+    }
+
+    /** {@code query} with its {@link Clause}s unwrapped: one Lucene query over literals (to highlight a text with). */
+    static Query literals(Query query) {
+        if (query instanceof Clause c) return c.query;
+        if (query instanceof BoostQuery b) return new BoostQuery(literals(b.getQuery()), b.getBoost());
+        if (query instanceof BooleanQuery bq) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bq.clauses()) b.add(literals(c.getQuery()), c.getOccur());
+            return b.build();
+        }
+        return query;
     }
 
     /**
