@@ -25,7 +25,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
 import org.digestkg.coauthorship.sparql.CoauthorIndex;
+import org.digestkg.server.search.SearchModule;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.search.SearchService;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST; JSON, XML, CSV, TSV, Turtle, ... by Accept or ?format=)
  * /kg/data, /kg/get            Graph Store Protocol read: ?default (all digests), ?graph=IRI (one digest)
+ * /kg/search?q=...             full-text search, JSON   — when the dataset has a text index ({@link SearchModule})
  * /kg/update                   SPARQL Update            — only with update(true), basic auth
  * /kg/data PUT/POST/DELETE     Graph Store Protocol write — only with update(true), basic auth
  * /$/...                       what the UI needs, see {@link AdminEndpoints}
@@ -363,8 +366,11 @@ public final class KgServer implements AutoCloseable {
                     .port(port)
                     .add(DATASET_PATH, dataService(dsg, update, timeout))
                     .addFilter("/*", new AccessGuard(DATASET_PATH, passwords))
-                    // Only the UI module: Fuseki's admin module would create a run area in the working directory.
-                    .fusekiModules(FusekiModules.create(FMod_UI.create()));
+                    // The UI module, not Fuseki's admin module: that would create a run area in the working directory.
+                    // Search answers JSON beside the SPARQL endpoint when the dataset has a text index.
+                    .fusekiModules(SearchService.supports(dsg)
+                            ? FusekiModules.create(FMod_UI.create(), new SearchModule(DATASET_PATH, dsg))
+                            : FusekiModules.create(FMod_UI.create()));
             if (dsg.getContext().isTrue(TDB2.symUnionDefaultGraph)) {
                 fb.addFilter("/*", new UnionDefaultGraphFilter(DATASET_PATH));
             }

@@ -53,6 +53,11 @@ public final class SearchService {
         this.index = p;
     }
 
+    /** Whether {@code dsg} carries a text index this service can search. */
+    public static boolean supports(DatasetGraph dsg) {
+        return dsg.getContext().get(TextQuery.textIndex) instanceof PaperTextIndex;
+    }
+
     /**
      * Papers matching the request, best first, one page of them.
      *

@@ -198,8 +198,20 @@ public final class PaperTextIndex extends TextIndexLucene {
         super.prepareCommit();
     }
 
+    /**
+     * Fault injection for the crash tests: with {@code -D}{@value #HALT_BEFORE_COMMIT}{@code =N} the process stops
+     * dead (as {@code kill -9} would) at the N-th commit that carries changes, after TDB2's commit point and before
+     * the index's — the window the pending-graphs file is for.
+     */
+    static final String HALT_BEFORE_COMMIT = "digestkg.faults.haltBeforeTextCommit";
+    private static final int HALT_AT = Integer.getInteger(HALT_BEFORE_COMMIT, 0);
+    private static final java.util.concurrent.atomic.AtomicInteger COMMITS = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public void commit() {
+        if (HALT_AT > 0 && !pendingGraphs.isEmpty() && COMMITS.incrementAndGet() == HALT_AT) {
+            Runtime.getRuntime().halt(137);
+        }
         super.commit();
         if (!pendingGraphs.isEmpty()) {
             pendingGraphs.clear();

@@ -19,7 +19,6 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
-import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -69,8 +68,7 @@ public final class TextIndexedStore implements AutoCloseable {
         this.storage = storage;
         this.index = index;
         bringInStep();
-        // registers the index with TDB2's transactions and puts it in the dataset's context for text:query
-        this.dataset = TextDatasetFactory.create(storage, index, false);
+        this.dataset = new TextIndexedDataset(storage, index);
     }
 
     /**
