@@ -175,12 +175,14 @@ public final class TextIndexedStore implements AutoCloseable {
     private void bringInStep() {
         if (!index.isStamped()) {
             boolean hadData = Txn.calculateRead(storage, () -> !storage.isEmpty());
-            if (hadData) LOG.info("Building the search index of the store in {} (first use) ...", storeDir);
-            Rebuilt r = rebuild();
-            if (hadData) {
-                LOG.info("Search index built: {} texts in {} s", String.format("%,d", r.texts()),
-                        String.format("%.1f", r.took().toMillis() / 1000.0));
+            if (!hadData) {
+                index.commit(); // a new store: nothing to index, only the layout to record
+                return;
             }
+            LOG.info("Building the search index of the store in {} (first use) ...", storeDir);
+            Rebuilt r = rebuild();
+            LOG.info("Search index built: {} texts in {} s", String.format("%,d", r.texts()),
+                    String.format("%.1f", r.took().toMillis() / 1000.0));
             return;
         }
         List<String> interrupted = index.interruptedGraphs();
