@@ -57,16 +57,20 @@ import org.digestkg.extractor.rdf.Iris;
  *
  * <p><b>Documents.</b> As in jena-text, one Lucene document per indexed literal (a quad whose predicate is one of
  * {@link IndexedText}): the subject ({@code uri}), the graph ({@code graph}), the language tag ({@code lang}) and a
- * hash of the quad ({@code uid}, by which Jena deletes it). Unlike Jena's multilingual layout, the text is
- * analysed once: in the field of its language ({@code tldr_zh}) when Lucene has an analyser for the language, else in
- * the plain field ({@code title}) with {@link Analyzers#fallback()}. Two doc-value columns serve the search: the
- * paper the literal belongs to ({@link Iris#paperOf}), and the field the text is in. Texts are not stored: snippets
- * are cut from the store's own literal.
+ * key of the quad ({@code uid}) to delete it by. Unlike Jena's multilingual layout, each text is analysed once, and
+ * all texts of a language share one field: {@code text_zh}, {@code text_en} (or {@code text_fr}, ... when Lucene has
+ * an analyser for the language), else {@code text} with {@link Analyzers#fallback()}; the predicate is the
+ * {@code kind} ({@code title}, {@code tldr}). One field per language, rather than per language and predicate, keeps
+ * the terms of a language in one dictionary, which is most of the cost of writing the index (a Chinese bigram
+ * vocabulary once, not once per summary field). Doc values serve the search: the paper the literal belongs to
+ * ({@link Iris#paperOf}) and the kind. Texts are not stored: snippets are cut from the store's own literal.
  *
- * <p><b>{@code text:query}.</b> With a {@code "lang:xx"} argument or highlighting, Jena's own query runs. Without,
- * the query is read by {@link TextQueryParser}: the words are looked for in every language field of the texts asked
- * for (all texts when no property is given), so {@code ?s text:query "扩散模型"} finds Chinese summaries and
- * {@code "diffusion"} English abstracts and titles alike.
+ * <p><b>{@code text:query}.</b> Jena's property function calls {@link #query}, which reads the query with
+ * {@link TextQueryParser}: the words are looked for in every language field, among the kinds of text asked for (all
+ * when no property is given), each kind counting with its {@link IndexedText#boost}; {@code "lang:xx"} keeps texts
+ * in that language. So {@code ?s text:query "扩散模型"} finds Chinese summaries and {@code "diffusion"} English
+ * abstracts and titles alike. Jena's highlighting option needs stored texts and is not offered (the search service
+ * cuts snippets).
  *
  * <p><b>Commits.</b> Jena registers the index with TDB2's transaction coordinator, which prepares it before TDB2's
  * commit point and commits it after. A process killed between the two leaves TDB2 committed and the index not; so,
@@ -82,12 +86,14 @@ public final class PaperTextIndex extends TextIndexLucene {
     static final String UID = "uid";
     /** Doc values: the IRI of the paper the literal is about. */
     static final String PAPER = "paper";
-    /** Doc values: the field the literal's text is indexed in ({@code tldr_zh}). */
-    static final String FIELD = "field";
+    /** Indexed and doc values: which text the literal is ({@link IndexedText#field}: {@code title}, {@code tldr}). */
+    static final String KIND = "kind";
+    /** The text fields: {@value #TEXT} and {@code text_LANG}. */
+    static final String TEXT = "text";
 
     /** Commit data naming this layout: an index written otherwise is rebuilt from the store. */
     static final String LAYOUT_KEY = "digestkg.textLayout";
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     /** Graphs whose changes were being committed; present only between prepare and commit. */
     static final String PENDING = "pending-graphs";
     /** In {@link #PENDING}: every graph (a rebuild was being committed). */
@@ -134,27 +140,45 @@ public final class PaperTextIndex extends TextIndexLucene {
         return dir;
     }
 
-    /** The field a literal in {@code lang} is indexed in. */
-    public static String languageField(String field, String lang) {
-        return Analyzers.hasOwnField(lang) ? field + "_" + lang : field;
+    /** The field a literal in {@code lang} is indexed in: {@code text_zh}, or {@code text}. */
+    public static String languageField(String lang) {
+        return Analyzers.hasOwnField(lang) ? TEXT + "_" + lang : TEXT;
+    }
+
+    /**
+     * The key of one literal, to delete it by: where it is (graph, subject, kind, language) hashed, and its value's
+     * hash and length. Jena's own is a SHA-256 over all of it, text included, which cost more than analysing short
+     * texts; two literals with one key would have to agree on all of these.
+     */
+    static String uid(Entity entity) {
+        Map.Entry<String, Object> text = entity.getMap().entrySet().iterator().next();
+        String value = (String) text.getValue();
+        long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits
+        for (String part : new String[] {entity.getGraph(), entity.getId(), text.getKey(), entity.getLanguage()}) {
+            String p = part == null ? "" : part;
+            for (int i = 0; i < p.length(); i++) {
+                h = (h ^ p.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ 0x1f) * 0x100000001b3L;
+        }
+        return Long.toHexString(h) + "." + Integer.toHexString(value.hashCode()) + "." + value.length();
     }
 
     @Override
     protected Document doc(Entity entity) {
         Map.Entry<String, Object> text = entity.getMap().entrySet().iterator().next(); // one literal per entity
-        String field = text.getKey();
+        String kind = text.getKey();
         String value = (String) text.getValue();
         String lang = entity.getLanguage();
-        String target = languageField(field, lang);
         Document doc = new Document();
         doc.add(new Field(ENTITY, entity.getId(), ftIRI));
         String graph = entity.getGraph() == null ? Quad.defaultGraphIRI.getURI() : entity.getGraph();
         doc.add(new Field(GRAPH, graph, ftIRI));
-        doc.add(new Field(target, value, TextField.TYPE_NOT_STORED));
-        doc.add(new SortedDocValuesField(FIELD, new BytesRef(target)));
+        doc.add(new Field(languageField(lang), value, TextField.TYPE_NOT_STORED));
+        doc.add(new StringField(KIND, kind, Field.Store.NO));
+        doc.add(new SortedDocValuesField(KIND, new BytesRef(kind)));
         if (lang != null && !lang.isEmpty()) doc.add(new StringField(LANG, lang, Field.Store.YES));
-        // the same hash Jena's deleteEntity computes for the quad
-        doc.add(new StringField(UID, entity.getChecksum(field, value), Field.Store.NO));
+        doc.add(new StringField(UID, uid(entity), Field.Store.NO));
         Node paper = Iris.paperOf(TextQueryFuncs.stringToNode(entity.getId()));
         if (paper != null) doc.add(new SortedDocValuesField(PAPER, new BytesRef(paper.getURI())));
         return doc;
@@ -169,7 +193,11 @@ public final class PaperTextIndex extends TextIndexLucene {
     @Override
     public void deleteEntity(Entity entity) {
         pendingGraphs.add(entity.getGraph() == null ? Quad.defaultGraphIRI.getURI() : entity.getGraph());
-        super.deleteEntity(entity);
+        try {
+            getIndexWriter().deleteDocuments(new Term(UID, uid(entity)));
+        } catch (IOException e) {
+            throw new TextIndexException("deleteEntity", e);
+        }
     }
 
     /** Drops every literal of {@code graph}, to index it again from the store. */
@@ -232,14 +260,20 @@ public final class PaperTextIndex extends TextIndexLucene {
     }
 
     /**
-     * Closes without committing: whatever is not committed by now belongs to no committed transaction of the store
-     * (Jena's own close would commit it).
+     * Closes the index. With nothing uncommitted (the normal case: every transaction has ended), Lucene finishes the
+     * segment merges it has under way and records them, so an index written by many short processes does not pile up
+     * small segments. Anything still uncommitted belongs to no committed transaction of the store and is dropped (Jena's
+     * own close would commit it).
      */
     @Override
     public void close() {
         try {
             searchers.close();
-            getIndexWriter().rollback();
+            if (getIndexWriter().hasUncommittedChanges()) {
+                getIndexWriter().rollback();
+            } else {
+                getIndexWriter().close();
+            }
         } catch (IOException e) {
             throw new TextIndexException("close", e);
         }
@@ -321,8 +355,7 @@ public final class PaperTextIndex extends TextIndexLucene {
     static List<String> textFields(IndexReader reader) {
         List<String> fields = new ArrayList<>();
         for (FieldInfo f : FieldInfos.getMergedFieldInfos(reader)) {
-            String base = f.name.contains("_") ? f.name.substring(0, f.name.indexOf('_')) : f.name;
-            if (IndexedText.ofField(base).isPresent()) fields.add(f.name);
+            if (f.name.equals(TEXT) || f.name.startsWith(TEXT + "_")) fields.add(f.name);
         }
         return fields;
     }
@@ -346,9 +379,9 @@ public final class PaperTextIndex extends TextIndexLucene {
     /** The literal a paper matched best: where it is, and which text of which language. */
     public record Literal(Node subject, Node graph, IndexedText text, String lang) {
 
-        /** The index field its text is in ({@code tldr_zh}). */
+        /** The index field its text is in ({@code text_zh}). */
         public String field() {
-            return languageField(text.field, lang);
+            return languageField(lang);
         }
     }
 
@@ -415,40 +448,41 @@ public final class PaperTextIndex extends TextIndexLucene {
 
     private static Literal literal(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
         Document d = stored.document(doc, Set.of(ENTITY, GRAPH, LANG));
-        String field = docValue(searcher.getIndexReader(), doc, FIELD);
-        String base = field == null ? null : field.contains("_") ? field.substring(0, field.indexOf('_')) : field;
-        IndexedText text = base == null ? null : IndexedText.ofField(base).orElse(null);
+        String kind = docValue(searcher.getIndexReader(), doc, KIND);
+        IndexedText text = kind == null ? null : IndexedText.ofField(kind).orElse(null);
         return new Literal(TextQueryFuncs.stringToNode(d.get(ENTITY)), TextQueryFuncs.stringToNode(d.get(GRAPH)), text,
                 d.get(LANG));
     }
 
+    /**
+     * Jena's {@code text:query}: the literals matching {@code qs} among the kinds of text of {@code props} (all when
+     * empty), in {@code lang} when given, best first. Highlighting is not offered: the texts are not stored.
+     */
     @Override
     public List<TextHit> query(String subjectUri, List<Resource> props, String qs, String graphURI, String lang,
             int limit, String highlight) {
-        if (lang != null || highlight != null) {
-            return super.query(subjectUri, props, qs, graphURI, lang, limit, highlight);
-        }
         List<IndexedText> texts = props.isEmpty() ? Arrays.asList(IndexedText.values())
                 : props.stream().map(p -> IndexedText.ofPredicate(p.asNode()).orElseThrow()).toList();
         return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            List<String> fields = textFields(reader);
+            if (lang != null && !lang.isBlank()) fields = fields.stream().filter(f -> f.equals(languageField(lang))).toList();
             Query q;
             try {
-                q = parser(searcher.getIndexReader(), texts, TextQueryParser.Mode.LITERALS).parseText(qs);
-            } catch (ParseException e) {
-                throw new TextIndexParseException(qs, e.getMessage());
+                q = new TextQueryParser(fields, texts, TextQueryParser.Mode.LITERALS).parseText(qs);
+            } catch (ParseException | IllegalArgumentException | IndexSearcher.TooManyClauses e) {
+                throw new TextIndexParseException(qs, new BadQueryException(qs, e.getMessage()).getMessage());
             }
             BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
             if (subjectUri != null) b.add(new TermQuery(new Term(ENTITY, subjectUri)), BooleanClause.Occur.FILTER);
             if (graphURI != null) b.add(new TermQuery(new Term(GRAPH, graphURI)), BooleanClause.Occur.FILTER);
-            IndexReader reader = searcher.getIndexReader();
+            if (lang != null && !lang.isBlank()) b.add(new TermQuery(new Term(LANG, lang)), BooleanClause.Occur.FILTER);
             StoredFields stored = searcher.storedFields();
             List<TextHit> hits = new ArrayList<>();
             for (ScoreDoc sd : searcher.search(b.build(), limit > 0 ? limit : DEFAULT_LIMIT).scoreDocs) {
                 Document d = stored.document(sd.doc, Set.of(ENTITY, GRAPH));
-                String field = docValue(reader, sd.doc, FIELD);
-                Node prop = field == null ? null
-                        : IndexedText.ofField(field.contains("_") ? field.substring(0, field.indexOf('_')) : field)
-                                .map(t -> t.predicate).orElse(null);
+                String kind = docValue(reader, sd.doc, KIND);
+                Node prop = kind == null ? null : IndexedText.ofField(kind).map(t -> t.predicate).orElse(null);
                 hits.add(new TextHit(TextQueryFuncs.stringToNode(d.get(ENTITY)), sd.score, null,
                         TextQueryFuncs.stringToNode(d.get(GRAPH)), prop));
             }

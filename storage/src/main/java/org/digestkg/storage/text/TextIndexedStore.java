@@ -212,9 +212,7 @@ public final class TextIndexedStore implements AutoCloseable {
                     if (!q.getObject().isLiteral()) return;
                     Entity e = TextQueryFuncs.entityFromQuad(def, q);
                     if (e == null) return;
-                    String field = e.getMap().keySet().iterator().next();
-                    inStore.computeIfAbsent(e.getGraph(), g -> new HashSet<>())
-                            .add(e.getChecksum(field, (String) e.getMap().get(field)));
+                    inStore.computeIfAbsent(e.getGraph(), g -> new HashSet<>()).add(PaperTextIndex.uid(e));
                 });
             }
         });

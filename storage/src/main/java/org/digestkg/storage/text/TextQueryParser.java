@@ -15,20 +15,23 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Lucene's classic query syntax ({@code "a phrase"}, {@code AND}/{@code OR}/{@code NOT}, {@code prefix*},
  * {@code title:word}) over the index's fields, whatever language a text was indexed in.
  *
- * <p>Each literal is indexed once, in the field of its language ({@code tldr_zh}, {@code abstract_en}, or plain
- * {@code title} for untagged text and languages without an analyser of their own; see {@link Analyzers}). A clause
- * of the query names a text ({@code title:…}) or none (then every {@link IndexedText}); it becomes a search of
- * that text in each language field the index holds, each analysed with that language's analyser, the best of them
- * counting, boosted by the text's {@link IndexedText#boost}. So "diffusion" is stemmed against English abstracts
+ * <p>Each literal is indexed once, in the field of its language ({@code text_zh}, {@code text_en}, or plain
+ * {@code text} for untagged text and languages without an analyser of their own; see {@link Analyzers}), with its
+ * kind ({@code title}, {@code tldr}). A clause of the query names a kind ({@code title:…}) or none (then every
+ * {@link IndexedText}); it becomes a search of each language field the index holds, each analysed with that
+ * language's analyser, the best of them counting, times the kind's {@link IndexedText#boost}. So "diffusion" is stemmed against English abstracts
  * and matched against English words in Chinese summaries, and "扩散模型" is cut into character pairs against
  * Chinese ones.
  *
@@ -123,24 +126,25 @@ final class TextQueryParser extends QueryParser {
         List<IndexedText> targets = ALL_TEXTS.equals(field) ? texts : List.of(IndexedText.ofField(field)
                 .orElseThrow(() -> new ParseException("unknown field '" + field + "': the texts are "
                         + String.join(", ", IndexedText.fieldNames()))));
-        List<Query> perText = new ArrayList<>();
-        for (IndexedText t : targets) {
-            List<Query> perLanguage = new ArrayList<>();
-            for (String f : indexedFields) {
-                if (f.equals(t.field) || f.startsWith(t.field + "_")) {
-                    Query q = perField.apply(f);
-                    if (q != null) perLanguage.add(q);
-                }
-            }
-            if (!perLanguage.isEmpty()) {
-                perText.add(new BoostQuery(new DisjunctionMaxQuery(perLanguage, 0f), t.boost));
-            }
+        List<Query> perLanguage = new ArrayList<>();
+        for (String f : indexedFields) {
+            Query q = perField.apply(f);
+            if (q != null) perLanguage.add(q);
         }
-        if (perText.isEmpty()) {
+        Query q;
+        if (perLanguage.isEmpty()) {
             // a word no text of the index can hold still has to count as "no match", not as "no clause"
-            return mode == Mode.PAPERS ? new Clause(new MatchNoDocsQuery()) : new MatchNoDocsQuery();
+            q = new MatchNoDocsQuery();
+        } else {
+            Query any = perLanguage.size() == 1 ? perLanguage.get(0) : new DisjunctionMaxQuery(perLanguage, 0f);
+            q = FunctionScoreQuery.boostByValue(any, KindBoost.INSTANCE);
+            if (targets.size() < IndexedText.values().length) {
+                q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                        .add(new TermInSetQuery(PaperTextIndex.KIND, targets.stream().map(t -> new BytesRef(t.field)).toList()),
+                                BooleanClause.Occur.FILTER)
+                        .build();
+            }
         }
-        Query q = perText.size() == 1 ? perText.get(0) : new DisjunctionMaxQuery(perText, 0f);
         return mode == Mode.PAPERS ? new Clause(q) : q;
     }
 
@@ -158,7 +162,8 @@ final class TextQueryParser extends QueryParser {
 
     /** {@code query} with its {@link Clause}s unwrapped: one Lucene query over literals (to highlight a text with). */
     static Query literals(Query query) {
-        if (query instanceof Clause c) return c.query;
+        if (query instanceof Clause c) return literals(c.query);
+        if (query instanceof FunctionScoreQuery f) return literals(f.getWrappedQuery());
         if (query instanceof BoostQuery b) return new BoostQuery(literals(b.getQuery()), b.getBoost());
         if (query instanceof BooleanQuery bq) {
             BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
