@@ -118,6 +118,25 @@ class SearchServiceTest {
     }
 
     @Test
+    void aTitleMatchOutranksAnAbstractThatRepeatsTheWord() throws java.io.IOException {
+        // without the title's weight, BM25 would put the abstract saying "quokka" five times in few words first
+        Path trig = tmp.resolve("quokkas.trig");
+        java.nio.file.Files.writeString(trig, """
+                @prefix dcterms: <http://purl.org/dc/terms/> .
+                @prefix dkg: <https://w3id.org/digest-kg/ontology#> .
+                <https://w3id.org/digest-kg/digest/2026-03-01> {
+                  <https://w3id.org/digest-kg/paper/2603.90001> a dkg:Paper ; dkg:arxivId "2603.90001" ;
+                      dcterms:title "Field observations of the quokka and other small marsupials across seasons on islands" .
+                  <https://w3id.org/digest-kg/paper/2603.90002> a dkg:Paper ; dkg:arxivId "2603.90002" ;
+                      dcterms:title "Island ecology" ;
+                      dcterms:abstract "Quokka counts: quokka, quokka, quokka, quokka."@en .
+                }
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(org.digestkg.storage.LoadResult.Status.LOADED, new org.digestkg.storage.RdfImport(store).load(trig).status());
+        assertEquals(List.of("2603.90001", "2603.90002"), all("quokka").hits().stream().map(SearchHit::arxivId).toList());
+    }
+
+    @Test
     void wordsMayBeInDifferentTextsOfThePaperAndAllAreRequired() {
         // "WorldVQA" is in the title of 2602.02537; "百科全书" only in its Chinese summaries
         assertEquals(Set.of("2602.02537"), ids(all("WorldVQA 百科全书")));
