@@ -7,7 +7,8 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.digestkg.storage.tdb.StoreLock;
+import org.digestkg.storage.tdb.StoreRelease;
 import org.digestkg.storage.text.TextIndexedStore;
 
 /**
@@ -30,9 +31,16 @@ public final class GraphStore implements AutoCloseable {
     /**
      * Opens (creating if needed) the store in {@code dir}, with its text index; an index that is missing or was left
      * behind by an interrupted write is brought in step first (the log says so).
+     *
+     * @throws StoreInUseException when another process has it open
      */
     public static GraphStore open(Path dir) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            throw StoreLock.inUse(dir, e).<RuntimeException>map(inUse -> inUse).orElse(e);
+        }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new GraphStore(dir, dsg, TextIndexedStore.attach(dir, dsg));
     }
@@ -68,6 +76,6 @@ public final class GraphStore implements AutoCloseable {
     public void close() {
         text.close();
         // TDB2 keeps databases in a process-wide cache; releasing it lets another process (or a test) open the directory.
-        TDBInternal.expel(storage);
+        StoreRelease.release(storage);
     }
 }
