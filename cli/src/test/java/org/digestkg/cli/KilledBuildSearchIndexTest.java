@@ -31,7 +31,6 @@ class KilledBuildSearchIndexTest {
 
     private static final int DIGESTS = 20;
     private static final int PER_DIGEST = 20;
-    private static final Pattern ARXIV = Pattern.compile("\\]\\(https://arxiv\\.org/abs/([^)v]+)");
 
     @TempDir
     Path tmp;
@@ -133,22 +132,6 @@ class KilledBuildSearchIndexTest {
 
     /** DIGESTS days from 2026-01-01 of PER_DIGEST sample entries each, sliding through both samples. */
     private static List<String> writeDigests(Path dir) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        for (Path sample : List.of(TestDigests.feb04(), TestDigests.feb23())) {
-            for (String e : TestDigests.entries(sample)) {
-                Matcher m = ARXIV.matcher(e);
-                if (m.find()) byId.putIfAbsent(m.group(1), e);
-            }
-        }
-        List<String> entries = List.copyOf(byId.values());
-        List<String> days = new ArrayList<>();
-        for (int i = 0; i < DIGESTS; i++) {
-            String day = LocalDate.of(2026, 1, 1).plusDays(i).toString();
-            List<String> chosen = new ArrayList<>();
-            for (int k = 0; k < PER_DIGEST; k++) chosen.add(entries.get((i * 7 + k) % entries.size()));
-            TestDigests.write(dir, day, chosen);
-            days.add(day);
-        }
-        return days;
+        return TestDigests.slidingDays(dir, DIGESTS, PER_DIGEST, 7);
     }
 }

@@ -11,6 +11,10 @@ public final class BadQueryException extends IllegalArgumentException {
     private static String firstLine(String reason) {
         String line = reason == null ? "syntax error" : reason.strip().split("\\R", 2)[0];
         // Lucene starts with "Cannot parse 'the query': ", which the message already says
-        return line.replaceFirst("^Cannot parse '.*?': ", "").strip();
+        line = line.replaceFirst("^Cannot parse '.*?': ", "").strip();
+        if (line.startsWith("Encountered \"<EOF>\"")) {
+            return "it ends where more was expected (after AND, OR, NOT, a field name, or an open quote or bracket)";
+        }
+        return line;
     }
 }

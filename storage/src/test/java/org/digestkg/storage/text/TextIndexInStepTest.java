@@ -81,7 +81,7 @@ class TextIndexInStepTest {
 
     @Test
     void aBulkLoadIndexesWhatTheLoaderWroteAroundTheIndex() {
-        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         try (GraphStore store = GraphStore.open(tmp.resolve("store"))) {
             // a day in the middle already stored: the bulk days around it move its papers' titles (settling)
             new DigestLoader(store).load(files.get(4), null);
@@ -95,7 +95,7 @@ class TextIndexInStepTest {
 
     @Test
     void aDigestRejectedInABulkLoadLeavesNothingInTheIndex() {
-        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         Path last = files.get(9);
         write(last, Samples.read(last).replace("[Total: 3]", "[Total: 4]"));
         try (GraphStore store = GraphStore.open(tmp.resolve("store"))) {
@@ -260,20 +260,6 @@ class TextIndexInStepTest {
         }
     }
 
-    /** Ten days; each lists three of the sample's papers, overlapping the day before, with revised titles. */
-    static List<Path> overlappingDays(Path dir) {
-        dir.toFile().mkdirs();
-        List<String> entries = Samples.entries(Samples.feb04());
-        List<Path> files = new ArrayList<>();
-        for (int day = 0; day < 10; day++) {
-            int d = day;
-            List<String> three = entries.subList(day * 2, day * 2 + 3).stream()
-                    .map(e -> e.replaceFirst("\\) *\\n", ")\n").replaceFirst("### \\[(\\d+)\\] \\[", "### [$1] [Day " + d + ": "))
-                    .toList();
-            files.add(Samples.write(dir, LocalDate.of(2026, 3, 1).plusDays(day).toString(), three));
-        }
-        return files;
-    }
 
     static void write(Path file, String text) {
         try {
