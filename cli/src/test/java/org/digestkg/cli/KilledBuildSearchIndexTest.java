@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledBuildSearchIndexTest {
 
-    private static final int DIGESTS = 20;
-    private static final int PER_DIGEST = 20;
+    private static final int DIGESTS = 12;
+    private static final int PER_DIGEST = 12;
 
     @TempDir
     Path tmp;
@@ -40,13 +40,13 @@ class KilledBuildSearchIndexTest {
         Path dir = tmp.resolve("digests");
         writeDigests(dir);
         Path store = tmp.resolve("store");
-        // transactions of 5 digests; stop dead at the second commit, after TDB2's commit point
-        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=5", "-Ddigestkg.faults.haltBeforeTextCommit=2"),
+        // transactions of 4 digests; stop dead at the second commit, after TDB2's commit point
+        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=4", "-Ddigestkg.faults.haltBeforeTextCommit=2"),
                 "build", "--store", store.toString(), dir.toString());
         assertTrue(build.waitFor(10, TimeUnit.MINUTES));
         assertEquals(137, build.exitValue(), "stopped dead: " + err(build));
         assertTrue(Files.exists(store.resolve("text/pending-graphs")), "the index knows which graphs were in flight");
-        assertRepairedAndInStep(store, 10);
+        assertRepairedAndInStep(store, 8);
     }
 
     @Test

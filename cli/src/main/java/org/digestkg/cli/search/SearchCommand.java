@@ -88,9 +88,9 @@ public final class SearchCommand implements Callable<Integer> {
             out.println("No papers match " + quoted(r.request().query()) + ".");
             return;
         }
-        out.printf(Locale.ROOT, "%,d paper%s match %s%s (%d ms)%n", r.total(), r.total() == 1 ? "" : "s",
-                quoted(r.request().query()), r.hits().size() < r.total() ? ", best " + r.hits().size() + " shown" : "",
-                r.millis());
+        out.printf(Locale.ROOT, "%,d paper%s match%s %s%s%n", r.total(), r.total() == 1 ? "" : "s",
+                r.total() == 1 ? "es" : "", quoted(r.request().query()),
+                r.hits().size() < r.total() ? ", best " + r.hits().size() + " shown" : "");
         for (SearchHit h : r.hits()) {
             out.printf(Locale.ROOT, "%n%3d  %-11s  %s  %s%n", h.rank(), h.arxivId() == null ? "-" : h.arxivId(), days(h),
                     h.title());

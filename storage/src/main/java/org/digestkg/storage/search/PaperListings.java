@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -17,6 +18,7 @@ import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.SKOS;
+import org.digestkg.storage.tdb.CommittedState;
 
 /**
  * What a search shows and filters on besides the text: a paper's arXiv id, title, main category and the days it was
@@ -49,11 +51,24 @@ final class PaperListings {
                 new ArrayList<>(days));
     }
 
+    /** The last {@link #all()} read, with the committed state of the store it was read from. */
+    private static final AtomicReference<Map.Entry<String, Map<String, Listing>>> LAST = new AtomicReference<>();
+
     /**
-     * The category and days of every paper, in one pass over the store's listings (for filtering and counting many
-     * papers); titles and ids are left out.
+     * The category and days of every paper (for filtering and counting many papers; titles and ids are left out):
+     * read in one pass over the store's listings, and kept for as long as the store's committed state is the one it
+     * was read from ({@link CommittedState}), so a server reads it once per change of the store.
      */
     Map<String, Listing> all() {
+        Optional<String> state = CommittedState.seenBy(dsg).map(CommittedState::key);
+        Map.Entry<String, Map<String, Listing>> last = LAST.get();
+        if (state.isPresent() && last != null && last.getKey().equals(state.get())) return last.getValue();
+        Map<String, Listing> all = read();
+        state.ifPresent(key -> LAST.set(Map.entry(key, all)));
+        return all;
+    }
+
+    private Map<String, Listing> read() {
         Map<String, TreeSet<LocalDate>> days = new HashMap<>();
         dsg.find(Node.ANY, Node.ANY, DKG.paper, Node.ANY).forEachRemaining(q -> {
             LocalDate day = Iris.digestDay(q.getGraph());
@@ -69,8 +84,8 @@ final class PaperListings {
             }
         });
         Map<String, Listing> all = new HashMap<>();
-        days.forEach((p, d) -> all.put(p, new Listing(null, null, categories.get(p), new ArrayList<>(d))));
-        return all;
+        days.forEach((p, d) -> all.put(p, new Listing(null, null, categories.get(p), List.copyOf(d))));
+        return Map.copyOf(all);
     }
 
     private Optional<Node> first(Node subject, Node predicate) {
