@@ -10,6 +10,8 @@ import org.digestkg.cli.coauthorship.CoauthorsCommand;
 import org.digestkg.cli.coauthorship.CollaborationsCommand;
 import org.digestkg.cli.coauthorship.NetworkCommand;
 import org.digestkg.cli.coauthorship.PathCommand;
+import org.digestkg.cli.search.IndexCommand;
+import org.digestkg.cli.search.SearchCommand;
 
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Command;
                 RemoveCommand.class,
                 ServeCommand.class,
                 PushCommand.class,
+                SearchCommand.class,
+                IndexCommand.class,
                 CoauthorsCommand.class,
                 PathCommand.class,
                 CollaborationsCommand.class,

@@ -25,7 +25,9 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
+import org.digestkg.server.search.SearchModule;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.search.SearchService;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST; JSON, XML, CSV, TSV, Turtle, ... by Accept or ?format=)
  * /kg/data, /kg/get            Graph Store Protocol read: ?default (all digests), ?graph=IRI (one digest)
+ * /kg/search?q=...             full-text search, JSON   — when the dataset has a text index ({@link SearchModule})
  * /kg/update                   SPARQL Update            — only with update(true), basic auth
  * /kg/data PUT/POST/DELETE     Graph Store Protocol write — only with update(true), basic auth
  * /$/...                       what the UI needs, see {@link AdminEndpoints}
@@ -413,6 +416,10 @@ public final class KgServer implements AutoCloseable {
             List<FusekiModule> all = new ArrayList<>(List.of(FMod_UI.create(), new CoauthorIndexWarmUp(served.dataset())));
             for (Function<ServedGraph, ? extends FusekiModule> m : modules) {
                 all.add(Objects.requireNonNull(m.apply(served), "a module factory returned null"));
+            }
+            // search answers JSON beside the SPARQL endpoint when the dataset carries a text index
+            if (SearchService.supports(served.dataset())) {
+                all.add(new SearchModule(served.datasetPath(), served.dataset()));
             }
             return FusekiModules.create(all);
         }

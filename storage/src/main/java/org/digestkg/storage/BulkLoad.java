@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -32,6 +34,7 @@ import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
+import org.digestkg.storage.text.TextIndexedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +63,17 @@ final class BulkLoad {
 
     private final DatasetGraph dsg;
     private final Path dir;
+    private final DatasetGraph storage;
+    private final TextIndexedStore text;
     private final boolean strict;
+    /** Set when the load fails: digests still being read are neither mapped nor indexed. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    BulkLoad(DatasetGraph dsg, Path dir, boolean strict) {
-        this.dsg = dsg;
-        this.dir = dir;
+    BulkLoad(GraphStore store, boolean strict) {
+        this.dsg = store.datasetGraph();
+        this.dir = store.dir();
+        this.storage = store.storage();
+        this.text = store.text();
         this.strict = strict;
     }
 
@@ -121,7 +130,9 @@ final class BulkLoad {
         });
         if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
 
-        DataLoader loader = LoaderFactory.sequentialLoader(dsg, QUIET);
+        // the loader writes to TDB2's storage directly: the text index hears nothing of it, so each digest's texts
+        // are handed to the index as the digest is read (below, in map), inside the loader's transaction
+        DataLoader loader = LoaderFactory.sequentialLoader(storage, QUIET);
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "digest-reader");
             t.setDaemon(true);
@@ -152,6 +163,10 @@ final class BulkLoad {
             }
             loader.finishBulk();
         } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
+            // no digest may reach the index once the loader's abort has rolled it back
+            stopped.set(true);
+            reader.shutdown();
+            awaitReader(reader);
             try {
                 loader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
             } catch (RuntimeException | Error again) {
@@ -179,6 +194,16 @@ final class BulkLoad {
         LOG.debug("bulk load of {} digests: scan {} ms, parse+load {} ms, settle {} papers {} ms", bulk.size(),
                 (tScan - t0) / 1_000_000, (tLoad - tScan) / 1_000_000, settleAfter.size(), (System.nanoTime() - tLoad) / 1_000_000);
         return new Outcome(results, authors, leftOver);
+    }
+
+    private static void awaitReader(ExecutorService reader) {
+        try {
+            if (!reader.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the digest reader did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads every file once for its day, hash and papers, on both cores. */
@@ -219,10 +244,17 @@ final class BulkLoad {
         }
     }
 
-    /** Parses and maps one digest into a buffer; the latest-listing rule comes from the days known ahead. */
+    /**
+     * Parses and maps one digest into a buffer, the latest-listing rule coming from the days known ahead; a digest
+     * that will be loaded has its texts indexed here, on the reading thread, while the loader works on the other.
+     */
     private Mapped map(Scan s, Map<Node, LocalDate> latest) {
         long t0 = System.nanoTime();
         String source = s.file.toString();
+        if (stopped.get()) {
+            return new Mapped(s, LoadResult.failed(source, s.day, "bulk load aborted", Duration.ZERO), List.of(),
+                    Set.of(), Set.of());
+        }
         DigestRecord record = new DigestRecord();
         Set<Node> emitted = new HashSet<>();
         // a set: the mapper may write a quad twice (a paper naming one author twice links the same creator twice),
@@ -256,6 +288,7 @@ final class BulkLoad {
                     Set.of(), Set.of());
         }
         record.triples = quads.size();
+        if (!stopped.get()) text.index(quads);
         return new Mapped(s, record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
     }
 

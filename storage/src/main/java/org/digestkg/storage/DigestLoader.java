@@ -38,12 +38,14 @@ public final class DigestLoader {
     /** Quads after which a batch of the smaller path is committed. */
     static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
+    private final GraphStore store;
     private final DatasetGraph dsg;
     private final Path dir;
     private final Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
 
     public DigestLoader(GraphStore store) {
+        this.store = store;
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
     }
@@ -82,7 +84,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(dsg, dir, strict).load(chunk, date);
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict).load(chunk, date);
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below

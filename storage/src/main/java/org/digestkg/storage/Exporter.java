@@ -30,7 +30,8 @@ public final class Exporter {
     private final DatasetGraph dsg;
 
     public Exporter(GraphStore store) {
-        this.dsg = store.datasetGraph();
+        // only reads: TDB2 itself, whose indexes the fast path reads
+        this.dsg = store.storage();
     }
 
     /** The prefixes written at the top of Turtle and TriG output. */
