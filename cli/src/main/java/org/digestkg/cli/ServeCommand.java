@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.digestkg.explorer.web.ExplorerModule;
 import org.digestkg.server.AllowedSources;
 import org.digestkg.server.KgServer;
 import org.digestkg.storage.GraphStore;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the store with Apache Jena Fuseki and its web UI: the UI at /, SPARQL at /kg/sparql,",
+        description = {"Serves the store with Apache Jena Fuseki: the explorer's pages at /, the Fuseki UI at /fuseki/,",
+                "SPARQL at /kg/sparql,",
                 "the Graph Store Protocol (read) at /kg/data. The default graph is the union of all digests.",
                 "Given digests (PATH...), it first loads those that are new or changed.",
                 "Read-only unless --update, which then requires credentials (--passwd). Ctrl-C stops it cleanly."},
@@ -72,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // built first, so a wrong host, password file or source stops it before any digest is loaded
             KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
-                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update).allowedSources(sources);
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update).allowedSources(sources)
+                    .module(served -> ExplorerModule.forDataset(served.datasetPath()));
             if (passwordFile != null) b.passwordFile(passwordFile);
             server = b.build();
             if (!paths.isEmpty()) {
@@ -86,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
         Stats st = Stats.of(s);
         out.printf("Serving %,d papers from %d digests in %s (%s).%n", st.papers(), st.digests(), store.dir(),
                 update ? "updates allowed with credentials" : "read-only");
-        out.printf("  Fuseki UI   %s/%n", server.serverUrl());
+        out.printf("  Explorer    %s/%n", server.serverUrl());
+        out.printf("  Fuseki UI   %s%s%n", server.serverUrl(), ExplorerModule.FUSEKI_UI);
         out.printf("  SPARQL      %s%n", server.sparqlUrl());
         out.printf("  Graphs      %s?graph=<digest IRI>%n", server.gspUrl());
         if (!sources.isEmpty()) {

@@ -1,12 +1,14 @@
 package org.digestkg.explorer.service;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.digestkg.storage.search.SearchService;
 
 /**
  * The questions people ask of the graph, one service per subject — papers, authors, digest days, categories,
- * trends, co-authorship, descriptions — shared by the web pages and the command line. No web code here: each
+ * trends, co-authorship, descriptions, and full-text search (storage's {@link SearchService}) — shared by the web pages and the command line. No web code here: each
  * answer is a record, each question a named query in {@code sparql/} or the co-authorship index.
  */
 public final class Explorer {
@@ -19,16 +21,18 @@ public final class Explorer {
     private final CategoryService categories;
     private final TrendsService trends;
     private final DescriptionService descriptions;
+    private final SearchService search;
 
-    private Explorer(StoreQueries queries) {
+    private Explorer(StoreQueries queries, SearchService search) {
         this.queries = queries;
         this.network = new NetworkService(queries);
         this.papers = new PaperService(queries);
         this.digests = new DigestService(queries);
         this.categories = new CategoryService(queries, network);
         this.authors = new AuthorService(queries, network, categories);
-        this.trends = new TrendsService(queries);
+        this.trends = new TrendsService(queries, search);
         this.descriptions = new DescriptionService(queries);
+        this.search = search;
     }
 
     /**
@@ -38,7 +42,7 @@ public final class Explorer {
      * @param timeout the longest a query may run (the SPARQL endpoint's); null for no limit
      */
     public static Explorer over(DatasetGraph dsg, Duration timeout) {
-        return new Explorer(new StoreQueries(dsg, timeout));
+        return new Explorer(new StoreQueries(dsg, timeout), SearchService.supports(dsg) ? new SearchService(dsg) : null);
     }
 
     /** One read transaction for several answers that must agree. */
@@ -77,5 +81,10 @@ public final class Explorer {
 
     public DescriptionService descriptions() {
         return descriptions;
+    }
+
+    /** Full-text search, when the dataset carries the store's text index (a {@code GraphStore}'s does). */
+    public Optional<SearchService> search() {
+        return Optional.ofNullable(search);
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.Server;
 /**
  * The explorer as a Fuseki module: added to a Fuseki server that publishes the knowledge graph's dataset, it
  * takes the server's root — {@code /}, {@code /paper/...}, {@code /author/...}, {@code /digest/...},
- * {@code /category/...}, {@code /trends}, {@code /path}, {@code /feed/...} — and leaves the dataset's SPARQL and
+ * {@code /category/...}, {@code /search}, {@code /trends}, {@code /path}, {@code /feed/...} — and leaves the dataset's SPARQL and
  * Graph Store endpoints ({@code /kg/...}) and Fuseki's own ({@code /$/...}) where they are.
  *
  * <p>Fuseki's UI moves to {@code /fuseki/}: its files are served from the jena-fuseki-ui jar there, and the

@@ -32,6 +32,7 @@ final class ExplorerServlet extends HttpServlet {
     private final transient AuthorPages authors;
     private final transient DayPages days;
     private final transient CategoryPages categories;
+    private final transient SearchPages search;
     private final transient Assets assets = new Assets();
 
     ExplorerServlet(Explorer explorer) {
@@ -40,6 +41,7 @@ final class ExplorerServlet extends HttpServlet {
         this.authors = new AuthorPages(explorer);
         this.days = new DayPages(explorer);
         this.categories = new CategoryPages(explorer);
+        this.search = new SearchPages(explorer);
     }
 
     @Override
@@ -93,6 +95,10 @@ final class ExplorerServlet extends HttpServlet {
             categories.categories(x);
         } else if (path.startsWith("/category/")) {
             categories.category(x);
+        } else if (path.equals("/search")) {
+            search.search(x);
+        } else if (path.equals("/feed/search")) {
+            search.feed(x);
         } else if (path.equals("/trends")) {
             overview.trends(x);
         } else if (path.equals("/path")) {
@@ -103,7 +109,7 @@ final class ExplorerServlet extends HttpServlet {
             authors.feed(x, path.substring("/feed".length()));
         } else {
             OverviewPages.notFound(x, "No page here", "This server has no page at this address.", List.of(
-                    Link.to("The explorer's home", "/"), Link.to("Trends", "/trends"),
+                    Link.to("The explorer's home", "/"), Link.to("Search", "/search"), Link.to("Trends", "/trends"),
                     Link.to("The SPARQL endpoint's UI (Fuseki)", "/fuseki/")));
         }
     }

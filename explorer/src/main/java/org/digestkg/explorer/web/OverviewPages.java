@@ -3,6 +3,7 @@ package org.digestkg.explorer.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.digestkg.coauthorship.CollaborationPath;
 import org.digestkg.explorer.service.CategoryTrends;
 import org.digestkg.explorer.service.DigestDay;
 import org.digestkg.explorer.service.Explorer;
+import org.digestkg.explorer.service.TermTrends;
 
 /** The pages about the whole graph: home, trends, collaboration paths; and the 404 page every page shares. */
 final class OverviewPages {
@@ -26,6 +28,8 @@ final class OverviewPages {
     static final int LATEST_DAYS = 10;
     /** Categories the trends chart draws apart; the rest are summed as "other". */
     static final int TREND_CATEGORIES = 12;
+    /** Searches the terms chart compares at most. */
+    static final int TERMS = 5;
 
     private final Explorer explorer;
 
@@ -53,10 +57,57 @@ final class OverviewPages {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadRequest("'from' is after 'to'");
         }
+        List<String> terms = terms(x);
+        boolean weekly = "week".equals(x.param("by"));
         CategoryTrends t = explorer.trends().categories(from, to, TREND_CATEGORIES);
-        x.page(HttpServletResponse.SC_OK, "trends.jte", Map.of("frame", Frame.of("Trends", "/trends"),
+        Map<String, Object> page = new HashMap<>(Map.of("frame", Frame.of("Trends", "/trends"),
                 "trends", t, "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString(),
-                "chart", chart(t)));
+                "chart", chart(t), "terms", terms, "weekly", weekly, "problem", "", "termChart", ""));
+        page.put("termTrends", null);
+        page.put("searchable", explorer.search().isPresent());
+        int status = HttpServletResponse.SC_OK;
+        if (!terms.isEmpty() && explorer.search().isPresent()) {
+            try {
+                TermTrends tt = explorer.trends().terms(terms, from, to, weekly);
+                page.put("termTrends", tt);
+                page.put("termChart", chart(tt));
+            } catch (IllegalArgumentException e) {   // a search it cannot read: say which
+                page.put("problem", e.getMessage());
+                status = HttpServletResponse.SC_BAD_REQUEST;
+            }
+        }
+        x.page(status, "trends.jte", page);
+    }
+
+    /** The searches to compare: the non-blank {@code term} parameters, at most {@link #TERMS}, each once. */
+    private static List<String> terms(Exchange x) {
+        String[] values = x.request().getParameterValues("term");
+        if (values == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).map(String::strip).distinct()
+                .limit(TERMS).toList();
+    }
+
+    /** The terms chart's data: {@code {"periods":[...],"series":[{"name":"diffusion","values":[...]}, ...]}}. */
+    private static String chart(TermTrends t) {
+        JsonObject o = new JsonObject();
+        JsonArray periods = new JsonArray();
+        t.periods().forEach(d -> periods.add(d.toString()));
+        JsonArray series = new JsonArray();
+        for (TermTrends.Series s : t.series()) {
+            JsonObject j = new JsonObject();
+            j.put("name", s.query());
+            JsonArray values = new JsonArray();
+            for (long v : s.listings()) {
+                values.add(v);
+            }
+            j.put("values", values);
+            series.add(j);
+        }
+        o.put("periods", periods);
+        o.put("series", series);
+        return JSON.toStringFlat(o);
     }
 
     /** The stacked chart's data: {@code {"days":[...],"series":[{"name":"cs.CV","values":[...]}, ...]}}. */
@@ -130,7 +181,8 @@ final class OverviewPages {
         return slash >= 0 ? t.substring(slash + "/author/".length()).replace('_', ' ') : t;
     }
 
-    private static LocalDate day(String s, String name) {
+    /** A day parameter ({@code from=2026-02-04}), null when absent; otherwise a 400 that says the form. */
+    static LocalDate day(String s, String name) {
         if (s == null) {
             return null;
         }

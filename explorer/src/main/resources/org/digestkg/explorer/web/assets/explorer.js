@@ -57,6 +57,28 @@
     }, points);
   }
 
+  // searches over time: one line per search, on days or weeks
+  function lines(el) {
+    var data = json(el, 'data-series');
+    if (!data || !data.periods) { return; }
+    var chart = echarts.init(el);
+    var points = 0;
+    var series = data.series.map(function (s) {
+      points += s.values.length;
+      return { name: s.name, type: 'line', data: s.values, showSymbol: data.periods.length <= 60 };
+    });
+    draw(el, chart, {
+      animation: false,
+      legend: { type: 'scroll', top: 0 },
+      grid: { left: 48, right: 16, top: 40, bottom: 64 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.periods },
+      yAxis: { type: 'value', minInterval: 1 },
+      dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
+      series: series
+    }, points);
+  }
+
   function network(el, depth) {
     var url = el.getAttribute('data-network') + '?depth=' + depth;
     fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
@@ -134,6 +156,7 @@
 
   document.querySelectorAll('[data-chart="bars"]').forEach(bars);
   document.querySelectorAll('[data-chart="stacked"]').forEach(stacked);
+  document.querySelectorAll('[data-chart="lines"]').forEach(lines);
   document.querySelectorAll('[data-network]').forEach(function (el) { network(el, 1); });
   document.querySelectorAll('[data-chain]').forEach(chain);
 }());
