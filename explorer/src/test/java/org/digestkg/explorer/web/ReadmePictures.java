@@ -11,7 +11,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** By hand: the README's pictures of the author and trends pages, on the sample store (argument: output folder). */
+/** By hand: the README's pictures of the author, trends, terms-over-time and search pages, on the sample store (argument: output folder). */
 public final class ReadmePictures {
 
     private ReadmePictures() {
@@ -34,6 +34,12 @@ public final class ReadmePictures {
                 driver.get(server.url("/trends"));
                 wait.until(d -> d.findElement(By.cssSelector("[data-chart]")).getAttribute("data-drawn") != null);
                 Files.write(out.resolve("explorer-trends.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                driver.get(server.url("/trends?term=diffusion&term=%E6%89%A9%E6%95%A3%E6%A8%A1%E5%9E%8B&term=agent*&by=day"));
+                wait.until(d -> d.findElement(By.cssSelector("[data-chart=lines]")).getAttribute("data-drawn") != null);
+                ((JavascriptExecutor) driver).executeScript("document.querySelector('section.terms').scrollIntoView()");
+                Files.write(out.resolve("explorer-terms.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                driver.get(server.url("/search?q=%E6%89%A9%E6%95%A3%E6%A8%A1%E5%9E%8B+video"));
+                Files.write(out.resolve("explorer-search.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             } finally {
                 driver.quit();
             }
