@@ -32,7 +32,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The explorer's pages on the running {@code kg serve}: each page's server time, warm (p95 of repeated requests
  * after warm-up, the whole HTTP exchange on loopback), the most prolific author's page included; and the author
- * page's first contentful paint in Debian's headless Chromium (when it is installed).
+ * page's first contentful paint in Debian's headless Chromium (when it is installed). The search pages (English,
+ * Chinese, filtered and paged), the search feed and the terms over time too.
  */
 public final class ExplorerPagesStep extends ServerStep {
 
@@ -80,6 +81,13 @@ public final class ExplorerPagesStep extends ServerStep {
         pages.put("trends", "/trends");
         pages.put("the largest category's Atom feed", "/feed" + category);
         pages.put("the author's page as Turtle", author + "?format=ttl");
+        pages.put("search, English (diffusion), first page", "/search?q=diffusion");
+        pages.put("search, Chinese (扩散模型), first page", "/search?q=" + q("扩散模型"));
+        pages.put("search, two words in one category, third page", "/search?q=" + q("reinforcement learning")
+                + "&category=" + q(category.substring("/category/".length())) + "&page=3");
+        pages.put("search Atom feed (diffusion)", "/feed/search?q=diffusion");
+        pages.put("trends with terms over time (diffusion, 扩散模型, agent*; per week)",
+                "/trends?term=diffusion&term=" + q("扩散模型") + "&term=" + q("agent*") + "&by=week");
         for (Map.Entry<String, String> p : pages.entrySet()) {
             time(run, http, p.getKey(), base + p.getValue());
         }
@@ -161,6 +169,10 @@ public final class ExplorerPagesStep extends ServerStep {
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The first {@code href} in a page that starts with {@code prefix}. */
