@@ -3,7 +3,9 @@ package org.digestkg.explorer.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,49 +87,45 @@ final class OverviewPages {
         if (values == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).map(String::strip).distinct()
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).map(String::strip).distinct()
                 .limit(TERMS).toList();
     }
 
-    /** The terms chart's data: {@code {"periods":[...],"series":[{"name":"diffusion","values":[...]}, ...]}}. */
-    private static String chart(TermTrends t) {
-        JsonObject o = new JsonObject();
-        JsonArray periods = new JsonArray();
-        t.periods().forEach(d -> periods.add(d.toString()));
-        JsonArray series = new JsonArray();
-        for (TermTrends.Series s : t.series()) {
-            JsonObject j = new JsonObject();
-            j.put("name", s.query());
-            JsonArray values = new JsonArray();
-            for (long v : s.listings()) {
-                values.add(v);
-            }
-            j.put("values", values);
-            series.add(j);
-        }
-        o.put("periods", periods);
-        o.put("series", series);
-        return JSON.toStringFlat(o);
+    /** The stacked chart's data: papers per category per day. */
+    private static String chart(CategoryTrends t) {
+        Map<String, long[]> series = new LinkedHashMap<>();
+        t.series().forEach(s -> series.put(s.category(), Arrays.stream(s.papers()).asLongStream().toArray()));
+        return chart(t.days(), series);
     }
 
-    /** The stacked chart's data: {@code {"days":[...],"series":[{"name":"cs.CV","values":[...]}, ...]}}. */
-    private static String chart(CategoryTrends t) {
-        JsonObject o = new JsonObject();
-        JsonArray days = new JsonArray();
-        t.days().forEach(d -> days.add(d.toString()));
-        JsonArray series = new JsonArray();
-        for (CategoryTrends.Series s : t.series()) {
+    /** The terms chart's data: each search's listings per period. */
+    private static String chart(TermTrends t) {
+        Map<String, long[]> series = new LinkedHashMap<>();
+        t.series().forEach(s -> series.put(s.query(), s.listings()));
+        return chart(t.periods(), series);
+    }
+
+    /**
+     * A chart's data, for a {@code data-series} attribute: {@code {"axis":["2026-02-04",...],"series":[{"name":
+     * "cs.CV","values":[...]}, ...]}}, each series' values aligned on the axis.
+     */
+    private static String chart(List<LocalDate> axis, Map<String, long[]> series) {
+        JsonArray points = new JsonArray();
+        axis.forEach(d -> points.add(d.toString()));
+        JsonArray all = new JsonArray();
+        series.forEach((name, values) -> {
             JsonObject j = new JsonObject();
-            j.put("name", s.category());
-            JsonArray values = new JsonArray();
-            for (int v : s.papers()) {
-                values.add(v);
+            j.put("name", name);
+            JsonArray v = new JsonArray();
+            for (long n : values) {
+                v.add(n);
             }
-            j.put("values", values);
-            series.add(j);
-        }
-        o.put("days", days);
-        o.put("series", series);
+            j.put("values", v);
+            all.add(j);
+        });
+        JsonObject o = new JsonObject();
+        o.put("axis", points);
+        o.put("series", all);
         return JSON.toStringFlat(o);
     }
 

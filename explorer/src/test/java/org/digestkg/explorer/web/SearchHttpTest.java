@@ -214,14 +214,14 @@ class SearchHttpTest {
         assertTrue(diffusion > 0 && chinese > 0);
         assertEquals(List.of("diffusion", "扩散模型"), d.select("table.terms tbody td a").eachText());
         assertEquals(List.of(String.valueOf(diffusion), String.valueOf(chinese)), d.select("table.terms tbody td.num").eachText());
-        assertEquals(List.of("2026-02-04", "2026-02-23", "2026-03-01"), strings(chart.get("periods").getAsArray()));
+        assertEquals(List.of("2026-02-04", "2026-02-23", "2026-03-01"), strings(chart.get("axis").getAsArray()));
         assertEquals(diffusion, sum(chart.get("series").getAsArray().get(0).getAsObject().get("values").getAsArray()));
         assertEquals(chinese, sum(chart.get("series").getAsArray().get(1).getAsObject().get("values").getAsArray()));
 
         Document weekly = page("/trends?term=diffusion&by=week&from=2026-02-01&to=2026-02-28", 200);
         JsonObject w = JSON.parse(weekly.selectFirst("[data-chart=lines]").attr("data-series"));
         // Mondays: 2026-02-04 is a Wednesday, 2026-02-23 a Monday
-        assertEquals(List.of("2026-02-02", "2026-02-23"), strings(w.get("periods").getAsArray()));
+        assertEquals(List.of("2026-02-02", "2026-02-23"), strings(w.get("axis").getAsArray()));
         long inFebruary = service.perDay(SearchRequest.of("diffusion").until(LocalDate.of(2026, 2, 28))).stream()
                 .mapToLong(DayCount::papers).sum();
         assertEquals(String.valueOf(inFebruary), weekly.selectFirst("table.terms td.num").text());

@@ -36,46 +36,27 @@
     }, data.values.length);
   }
 
-  function stacked(el) {
+  // series on a day axis: stacked bars (papers per category) or lines (searches over time)
+  function series(el, kind) {
     var data = json(el, 'data-series');
-    if (!data || !data.days) { return; }
+    if (!data || !data.axis) { return; }
     var chart = echarts.init(el);
     var points = 0;
-    var series = data.series.map(function (s) {
+    var all = data.series.map(function (s) {
       points += s.values.length;
-      return { name: s.name, type: 'bar', stack: 'papers', data: s.values, emphasis: { focus: 'series' } };
+      return kind === 'stacked'
+        ? { name: s.name, type: 'bar', stack: 'papers', data: s.values, emphasis: { focus: 'series' } }
+        : { name: s.name, type: 'line', data: s.values, showSymbol: data.axis.length <= 60 };
     });
     draw(el, chart, {
       animation: false,
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 64 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: data.days },
+      tooltip: kind === 'stacked' ? { trigger: 'axis', axisPointer: { type: 'shadow' } } : { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.axis },
       yAxis: { type: 'value', minInterval: 1 },
       dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
-      series: series
-    }, points);
-  }
-
-  // searches over time: one line per search, on days or weeks
-  function lines(el) {
-    var data = json(el, 'data-series');
-    if (!data || !data.periods) { return; }
-    var chart = echarts.init(el);
-    var points = 0;
-    var series = data.series.map(function (s) {
-      points += s.values.length;
-      return { name: s.name, type: 'line', data: s.values, showSymbol: data.periods.length <= 60 };
-    });
-    draw(el, chart, {
-      animation: false,
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 48, right: 16, top: 40, bottom: 64 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: data.periods },
-      yAxis: { type: 'value', minInterval: 1 },
-      dataZoom: [{ type: 'slider', height: 18, bottom: 8 }, { type: 'inside' }],
-      series: series
+      series: all
     }, points);
   }
 
@@ -155,8 +136,8 @@
   }
 
   document.querySelectorAll('[data-chart="bars"]').forEach(bars);
-  document.querySelectorAll('[data-chart="stacked"]').forEach(stacked);
-  document.querySelectorAll('[data-chart="lines"]').forEach(lines);
+  document.querySelectorAll('[data-chart="stacked"]').forEach(function (el) { series(el, 'stacked'); });
+  document.querySelectorAll('[data-chart="lines"]').forEach(function (el) { series(el, 'lines'); });
   document.querySelectorAll('[data-network]').forEach(function (el) { network(el, 1); });
   document.querySelectorAll('[data-chain]').forEach(chain);
 }());
