@@ -104,17 +104,32 @@ class ServeAndPushTest {
     }
 
     @Test
-    void theUiAndTheEndpointAnswerOnLoopback() throws Exception {
+    void theExplorerIsAtTheRootAndTheFusekiUiUnderFuseki() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        var ui = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        var home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("<form action=\"/search\""), "the explorer's home, with its search box");
+        var search = http.send(HttpRequest.newBuilder(URI.create(base + "/search?q=diffusion")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, search.statusCode());
+        assertTrue(search.body().contains("<mark>"), "search pages over the served store's index");
+        var ui = http.send(HttpRequest.newBuilder(URI.create(base + "/fuseki/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().toLowerCase().contains("fuseki"), "the Fuseki UI");
+        var datasets = http.send(HttpRequest.newBuilder(URI.create(base + "/fuseki/$/datasets")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(datasets.body().contains("\"/kg\""), "the UI's calls reach Fuseki: " + datasets.body());
+        var post = http.send(HttpRequest.newBuilder(URI.create(base + "/search?q=diffusion"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(post.statusCode() == 401 || post.statusCode() == 403 || post.statusCode() == 405,
+                "the pages are read-only: " + post.statusCode());
         // the banner comes after the server answers: wait for it rather than race it
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.readString(log).contains("Fuseki UI   " + base + "/") && System.nanoTime() < deadline) {
+        while (!Files.readString(log).contains("Fuseki UI   " + base + "/fuseki/") && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertTrue(Files.readString(log).contains("Fuseki UI   " + base + "/"), Files.readString(log));
+        assertTrue(Files.readString(log).contains("Explorer    " + base + "/\n"), Files.readString(log));
+        assertTrue(Files.readString(log).contains("Fuseki UI   " + base + "/fuseki/"), Files.readString(log));
     }
 
     private static String lastLine(String csv) {

@@ -175,13 +175,15 @@ public final class ExplorerPagesStep extends ServerStep {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** The first {@code href} in a page that starts with {@code prefix}. */
+    /** The first {@code href} in a page that starts with {@code prefix} and goes further (not the index itself). */
     private static String firstLink(String html, String prefix) {
-        int at = html.indexOf("href=\"" + prefix);
-        if (at < 0) {
-            throw new IllegalStateException("no link to " + prefix + " on the page");
+        for (int at = html.indexOf("href=\"" + prefix); at >= 0; at = html.indexOf("href=\"" + prefix, at + 1)) {
+            int start = at + "href=\"".length();
+            String link = html.substring(start, html.indexOf('"', start));
+            if (link.length() > prefix.length()) {
+                return link;
+            }
         }
-        int start = at + "href=\"".length();
-        return html.substring(start, html.indexOf('"', start));
+        throw new IllegalStateException("no link to " + prefix + "... on the page");
     }
 }

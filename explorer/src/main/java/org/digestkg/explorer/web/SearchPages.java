@@ -31,7 +31,7 @@ final class SearchPages {
     /** Papers on a page of results. */
     static final int PAGE = 20;
     /** The feed follows this many of the best matching papers ... */
-    static final int FEED_PAPERS = 200;
+    static final int FEED_PAPERS = 50;
     /** ... and lists this many of their newest listings. */
     static final int FEED_ENTRIES = 50;
 
