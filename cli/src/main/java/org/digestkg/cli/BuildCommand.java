@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.storage.DigestLoader;
@@ -92,6 +93,9 @@ final class BuildCommand implements Callable<Integer> {
         BuildReport summary;
         try (GraphStore s = store.openOrCreate()) {
             summary = load(s, files, date, strict, quiet, out);
+            if (summary.changedStore()) {
+                StoredNetwork.update(s); // readers then find the network ready instead of reading it from the store
+            }
         }
         if (report != null) {
             OutputFile.write(report, os -> {

@@ -51,6 +51,11 @@ record BuildReport(List<LoadResult> results, List<ImportResult> imports, long di
         return imports.stream().mapToLong(ImportResult::quads).sum();
     }
 
+    /** Whether the build wrote to the store: a digest loaded or an RDF file imported. */
+    boolean changedStore() {
+        return count(LoadResult.Status.LOADED) > 0 || imports.size() > importsFailed();
+    }
+
     /** Nothing failed and no entry was rejected: {@code kg build} exits 0. Warnings alone do not count. */
     boolean allClean() {
         return results.stream().allMatch(LoadResult::clean) && imports.stream().allMatch(ImportResult::clean);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 
@@ -40,6 +41,9 @@ final class RemoveCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("no digest of " + day + " in " + store.dir());
                     missing++;
                 }
+            }
+            if (missing < days.size()) {
+                StoredNetwork.update(s);
             }
         }
         return missing == 0 ? 0 : 1;
