@@ -15,12 +15,13 @@ import java.time.LocalDate;
 import java.util.zip.CRC32;
 
 /**
- * The co-authorship network in a file: the papers and their authors (what the loader reads from the store), under
- * the key of the store's committed state they were read from. Links are not kept: they follow from the papers, and
+ * The co-authorship network in a file: the papers and their authors (what the loader reads from the store), with
+ * the days each paper was listed on (what an update after a change of some days needs), under the key of the
+ * store's committed state they were read from. Links are not kept: they follow from the papers, and
  * recomputing them costs less than reading them.
  *
  * <p>Layout: a magic number and the format version, the state key, the authors (IRI, name) in id order, the papers
- * (IRI, arXiv id, title, category, first day, author count, author ids) in id order, then a CRC-32 of everything
+ * (IRI, arXiv id, title, category, first day, author count, author ids, listing days) in id order, then a CRC-32 of everything
  * before it. A file that is cut short, altered, of another format or inconsistent is {@link Corrupt}: it is
  * rebuilt, never trusted. It is written to a temporary file that is moved over the old one, so a reader finds the
  * old file or the new one, never half of one.
@@ -30,13 +31,13 @@ final class NetworkFile {
     /** "DKGC". */
     private static final int MAGIC = 0x444B4743;
     /** Raise when the layout or the meaning of what is stored changes: older files are then rebuilt. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private NetworkFile() {
     }
 
     /** A network and the key of the store's state it was read from. */
-    record Stored(String stateKey, CoauthorGraph graph) {
+    record Stored(String stateKey, CoauthorGraphLoader.Loaded network) {
     }
 
     /** The file cannot be used: why, in a few words. */
@@ -73,6 +74,7 @@ final class NetworkFile {
             }
             PaperRef[] papers = new PaperRef[count(b)];
             int[][] authorsByPaper = new int[papers.length][];
+            int[][] days = new int[papers.length][];
             for (int p = 0; p < papers.length; p++) {
                 String iri = string(b);
                 String arxivId = string(b);
@@ -90,11 +92,16 @@ final class NetworkFile {
                     }
                 }
                 authorsByPaper[p] = ids;
+                int[] listed = new int[count(b)];
+                for (int i = 0; i < listed.length; i++) {
+                    listed[i] = b.getInt();
+                }
+                days[p] = listed;
             }
             if (b.hasRemaining()) {
                 throw new Corrupt("unexpected bytes after the papers");
             }
-            return new Stored(key, CoauthorGraph.of(authors, papers, authorsByPaper));
+            return new Stored(key, new CoauthorGraphLoader.Loaded(CoauthorGraph.of(authors, papers, authorsByPaper), days));
         } catch (BufferUnderflowException | IllegalArgumentException | NullPointerException
                  | java.time.DateTimeException e) {
             throw new Corrupt("unreadable: " + e);
@@ -102,7 +109,8 @@ final class NetworkFile {
     }
 
     /** Writes the network under {@code stateKey}, replacing the file whole. */
-    static void write(Path file, String stateKey, CoauthorGraph graph) throws IOException {
+    static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
+        CoauthorGraph graph = network.graph();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
@@ -127,6 +135,11 @@ final class NetworkFile {
             out.writeInt(ids.length);
             for (int id : ids) {
                 out.writeInt(id);
+            }
+            int[] listed = network.days()[p];
+            out.writeInt(listed.length);
+            for (int day : listed) {
+                out.writeInt(day);
             }
         }
         out.flush();

@@ -2,12 +2,15 @@ package org.digestkg.coauthorship;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.digestkg.coauthorship.CoauthorGraphLoader.Loaded;
 import org.digestkg.coauthorship.NetworkFile.Corrupt;
 import org.digestkg.coauthorship.NetworkFile.Stored;
 import org.digestkg.storage.GraphStore;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file carries the key of the store's {@link CommittedState} it was read from, and is used only for exactly
  * that state: it can never be stale. A build or a removal brings it up to date after its commits
- * ({@link #update}); anyone who finds it made for another state (a build killed before it could update the file, a
+ * ({@link #update}), reading again only the papers of the days it changed; anyone who finds it made for another state (a build killed before it could update the file, a
  * SPARQL update, a compaction), cut short or of an older format, reads the network from the store again and
  * replaces the file, and the log says so once. The network kept is the one of the store's union default graph,
  * as {@link GraphStore} reads it.
@@ -43,7 +46,7 @@ public final class StoredNetwork {
 
     /** The whole network of the store as it is now: from the file when it is for this state, else read and kept. */
     public static CoauthorGraph graph(GraphStore store) {
-        return graph(store.datasetGraph(), true);
+        return graph(store.datasetGraph());
     }
 
     /**
@@ -60,40 +63,68 @@ public final class StoredNetwork {
             try {
                 Stored stored = NetworkFile.read(store.dir().resolve(FILE));
                 return stored != null && stored.stateKey().equals(state.get().key())
-                        ? Optional.of(stored.graph()) : Optional.empty();
+                        ? Optional.of(stored.network().graph()) : Optional.empty();
             } catch (IOException | Corrupt e) {
                 return Optional.empty();
             }
         });
     }
 
+    /** The key of the store's committed state now: what a writer notes before it changes the store. */
+    public static Optional<String> stateKey(GraphStore store) {
+        return CommittedState.seenBy(store.datasetGraph()).map(CommittedState::key);
+    }
+
     /**
-     * Brings the file in line with the store's state after a write: nothing to do when it already is, else the
-     * network is read from the store and written. Quiet, unlike a reader's rebuild: keeping the file is the writer's
-     * job.
+     * Brings the file in line with the store after a writer changed the digests of {@code changedDays} (and nothing
+     * else) since the state {@code before}: when the file is for that state, only the papers listed on those days
+     * are read again ({@link CoauthorGraphLoader#update}); else the whole network is read. Quiet, unlike a reader's
+     * rebuild: keeping the file is the writer's job.
+     *
+     * @param before      the state key the writer noted before its first change ({@link #stateKey}); empty when
+     *                    it could not be told, which means reading the whole network
+     * @param changedDays the days of the digests loaded, replaced or removed; null when the writer changed
+     *                    something else too (an RDF import), which means reading the whole network
      */
-    public static void update(GraphStore store) {
-        graph(store.datasetGraph(), false);
+    public static void update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
+        DatasetGraph dsg = store.datasetGraph();
+        Txn.executeRead(dsg, () -> {
+            Optional<CommittedState> state = CommittedState.seenBy(dsg);
+            if (state.isEmpty()) {
+                return;
+            }
+            Path file = store.dir().resolve(FILE);
+            Stored stored;
+            try {
+                stored = NetworkFile.read(file);
+            } catch (IOException | Corrupt e) {
+                stored = null;
+            }
+            if (stored != null && stored.stateKey().equals(state.get().key())) {
+                return;
+            }
+            Loaded network = stored != null && before.isPresent() && stored.stateKey().equals(before.get())
+                    && changedDays != null
+                    ? CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays)
+                    : CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+            write(file, state.get().key(), network);
+        });
     }
 
     /**
      * The network of {@code dsg} (its default graph the union of the named graphs) as the calling thread's read
      * transaction sees it, or one of its own without: from the file of the store's folder when it is for the state
-     * seen, else read from the store and written there. A store whose state or folder cannot be told is read
-     * every time.
+     * seen, else read from the store and written there (the log says so). A store whose state or folder cannot be
+     * told is read every time.
      */
     public static CoauthorGraph graph(DatasetGraph dsg) {
-        return graph(dsg, true);
-    }
-
-    private static CoauthorGraph graph(DatasetGraph dsg, boolean announce) {
         if (!dsg.isInTransaction()) {
-            return Txn.calculateRead(dsg, () -> graph(dsg, announce));
+            return Txn.calculateRead(dsg, () -> graph(dsg));
         }
         Optional<CommittedState> state = CommittedState.seenBy(dsg);
         Optional<Path> folder = TdbStorage.folder(dsg);
         if (state.isEmpty() || folder.isEmpty()) {
-            return read(dsg);
+            return CoauthorGraphLoader.load(dsg, PaperFilter.ALL, union());
         }
         Path file = folder.get().resolve(FILE);
         String key = state.get().key();
@@ -101,7 +132,7 @@ public final class StoredNetwork {
         try {
             Stored stored = NetworkFile.read(file);
             if (stored != null && stored.stateKey().equals(key)) {
-                return stored.graph();
+                return stored.network().graph();
             }
             why = stored == null ? "none yet" : "made for another state of the store";
         } catch (Corrupt e) {
@@ -110,26 +141,24 @@ public final class StoredNetwork {
             why = "unreadable (" + e + ")";
         }
         long start = System.nanoTime();
-        CoauthorGraph graph = read(dsg);
-        write(file, key, graph);
-        if (announce) {
-            LOG.info("Co-authorship index of the store in {}: {}; rebuilt from the store in {} s", folder.get(), why,
-                    String.format("%.1f", (System.nanoTime() - start) / 1e9));
-        }
-        return graph;
+        Loaded network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+        write(file, key, network);
+        LOG.info("Co-authorship index of the store in {}: {}; rebuilt from the store in {} s", folder.get(), why,
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return network.graph();
     }
 
-    /** Reads the network from the store, with the union default graph whatever the dataset's own settings. */
-    private static CoauthorGraph read(DatasetGraph dsg) {
+    /** The loader's setting: the union default graph, whatever the dataset's own settings. */
+    private static Context union() {
         Context union = new Context();
         union.set(TDB2.symUnionDefaultGraph, true);
-        return CoauthorGraph.load(dsg, PaperFilter.ALL, union);
+        return union;
     }
 
-    private static void write(Path file, String key, CoauthorGraph graph) {
+    private static void write(Path file, String key, Loaded network) {
         synchronized (WRITING) {
             try {
-                NetworkFile.write(file, key, graph);
+                NetworkFile.write(file, key, network);
             } catch (IOException e) {
                 // the network is still right; only the next reader will have to read it from the store again
                 LOG.warn("Could not keep the co-authorship index in {}: {}", file, e.toString());
