@@ -60,8 +60,17 @@ final class CoauthorGraphLoader {
     private static final Var CAT = Var.alloc("cat");
     private static final Var AUTHOR = Var.alloc("author");
 
-    /** A network and, for each of its papers, the days it was listed on (as epoch days, ascending). */
-    record Loaded(CoauthorGraph graph, int[][] days) {
+    /**
+     * A network as read, before its links are worked out: its authors (in id order), papers (in id order), each
+     * paper's author ids, and the days each paper was listed on (epoch days, ascending). Keeping or updating the
+     * network needs no links; {@link #graph()} works them out.
+     */
+    record Loaded(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper, int[][] days) {
+
+        /** The network with its links: worked out anew on each call. */
+        CoauthorGraph graph() {
+            return CoauthorGraph.of(authors, papers, authorsByPaper);
+        }
     }
 
     /** @param context settings for the loader's queries over the dataset's own, or null */
@@ -97,16 +106,15 @@ final class CoauthorGraphLoader {
         return Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
             Map<String, Node> affected = new LinkedHashMap<>();
-            CoauthorGraph old = before.graph();
-            for (int p = 0; p < old.paperCount(); p++) {
+            for (int p = 0; p < before.papers().length; p++) {
                 boolean touched = false;
                 for (int day : before.days()[p]) {
                     touched |= changed.contains(day);
                 }
                 if (touched) {
-                    affected.put(old.paper(p).iri(), NodeFactory.createURI(old.paper(p).iri()));
+                    affected.put(before.papers()[p].iri(), NodeFactory.createURI(before.papers()[p].iri()));
                 } else {
-                    r.keep(old, p, before.days()[p]);
+                    r.keep(before, p);
                 }
             }
             StringBuilder days = new StringBuilder();
@@ -199,18 +207,18 @@ final class CoauthorGraphLoader {
             paper.addAuthor(intern(key(row.get(AUTHOR))));
         }
 
-        /** Takes paper {@code p} of {@code graph} as it is, with its authors and their names. */
-        void keep(CoauthorGraph graph, int p, int[] days) {
-            PaperRef ref = graph.paper(p);
+        /** Takes paper {@code p} of {@code network} as it is, with its authors and their names. */
+        void keep(Loaded network, int p) {
+            PaperRef ref = network.papers()[p];
             PaperRow row = new PaperRow(ref.iri());
             row.arxivId = ref.arxivId();
             row.title = ref.title();
             row.category = ref.category();
-            for (int day : days) {
+            for (int day : network.days()[p]) {
                 row.seenOn(LocalDate.ofEpochDay(day));
             }
-            for (int a : graph.authorsOf(p)) {
-                AuthorRef author = graph.author(a);
+            for (int a : network.authorsByPaper()[p]) {
+                AuthorRef author = network.authors()[a];
                 int id = intern(author.iri());
                 authorNames.set(id, author.name());
                 row.addAuthor(id);
@@ -309,7 +317,7 @@ final class CoauthorGraphLoader {
                 Arrays.sort(ids);
                 authorsByPaper[p] = ids;
             }
-            return new Loaded(CoauthorGraph.of(authors, paperRefs, authorsByPaper), days);
+            return new Loaded(authors, paperRefs, authorsByPaper, days);
         }
 
         private static String category(Binding row) {

@@ -101,7 +101,7 @@ final class NetworkFile {
             if (b.hasRemaining()) {
                 throw new Corrupt("unexpected bytes after the papers");
             }
-            return new Stored(key, new CoauthorGraphLoader.Loaded(CoauthorGraph.of(authors, papers, authorsByPaper), days));
+            return new Stored(key, new CoauthorGraphLoader.Loaded(authors, papers, authorsByPaper, days));
         } catch (BufferUnderflowException | IllegalArgumentException | NullPointerException
                  | java.time.DateTimeException e) {
             throw new Corrupt("unreadable: " + e);
@@ -110,28 +110,27 @@ final class NetworkFile {
 
     /** Writes the network under {@code stateKey}, replacing the file whole. */
     static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
-        CoauthorGraph graph = network.graph();
+
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         string(out, stateKey);
-        out.writeInt(graph.authorCount());
-        for (int a = 0; a < graph.authorCount(); a++) {
-            AuthorRef author = graph.author(a);
+        out.writeInt(network.authors().length);
+        for (AuthorRef author : network.authors()) {
             string(out, author.iri());
             string(out, author.name());
         }
-        out.writeInt(graph.paperCount());
-        for (int p = 0; p < graph.paperCount(); p++) {
-            PaperRef paper = graph.paper(p);
+        out.writeInt(network.papers().length);
+        for (int p = 0; p < network.papers().length; p++) {
+            PaperRef paper = network.papers()[p];
             string(out, paper.iri());
             string(out, paper.arxivId());
             string(out, paper.title());
             string(out, paper.category());
             out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
             out.writeInt(paper.authorCount());
-            int[] ids = graph.authorsOf(p);
+            int[] ids = network.authorsByPaper()[p];
             out.writeInt(ids.length);
             for (int id : ids) {
                 out.writeInt(id);
