@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.digestkg.server.BackgroundWork;
 import org.digestkg.server.KgServer;
 import org.digestkg.server.ServedGraph;
 import org.digestkg.storage.GraphStore;
@@ -84,9 +85,7 @@ public final class FolderWatch implements FusekiModule {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch " + dir + ": " + e.getMessage(), e);
         }
-        worker = new Thread(watcher, "kg-folder-watch");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundWork.start(watcher, "kg-folder-watch");
         LOG.info("Watching {} for new and changed digests", dir);
     }
 
@@ -99,19 +98,6 @@ public final class FolderWatch implements FusekiModule {
             running = worker;
             if (watcher != null) watcher.stop();
         }
-        if (running == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (running.isAlive()) {
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                interrupted = true;   // keep waiting: closing the store under a load would fail it
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundWork.awaitEnd(running);
     }
 }
