@@ -163,6 +163,9 @@ final class FolderWatcher implements Runnable {
             if (stopping) {
                 return;   // the rest is loaded at the next start, as the folder is read then
             }
+            if (Fingerprint.of(s.file()).isEmpty()) {
+                continue;   // gone before it was loaded: a temporary file after all
+            }
             events.loading(s.file());
             changed |= loadOne(s.file());
             files.handled(s);

@@ -174,6 +174,19 @@ class FolderWatchTest {
     }
 
     @Test
+    void aGzippedRdfFileIsImportedAsKgBuildImportsIt() throws IOException {
+        serve();
+        Path tmpFile = folder.resolve(".extra.nt.gz.tmp");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmpFile))) {
+            out.write("<https://example.org/a> <https://example.org/b> \"imported\" .\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(tmpFile, folder.resolve("extra.nt.gz"), StandardCopyOption.ATOMIC_MOVE);
+        await(() -> ask("ASK { GRAPH <" + DKG.BASE + "import/extra.nt.gz> { ?s ?p 'imported' } }"),
+                "the triple, in the graph named after the file");
+        assertEquals(LoadResult.Status.LOADED, events.imported.get(0).status());
+    }
+
+    @Test
     void digestsAlreadyInTheFolderAreLoadedWhenTheWatchStarts() throws IOException {
         Files.writeString(folder.resolve(DAY + ".md"), sample());
         Path sub = Files.createDirectories(folder.resolve("march"));
