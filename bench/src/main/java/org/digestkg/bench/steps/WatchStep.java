@@ -68,9 +68,10 @@ public final class WatchStep implements BenchStep {
                 Path hidden = Files.copy(day, folder.resolve("." + date + ".md.part"));
                 long t0 = System.nanoTime();
                 Files.move(hidden, folder.resolve(date + ".md"), StandardCopyOption.ATOMIC_MOVE);
-                double s = untilTrue(server, ask, t0, Duration.ofMinutes(1));
+                double s = untilTrue(server, ask, t0, run.options().timeout());
                 if (Double.isNaN(s)) {
-                    run.table().failed(title(run), target(), "not answered within 1 min — " + server.tail(3));
+                    run.table().failed(title(run), target(), "not answered within "
+                            + run.options().timeout().toMinutes() + " min — " + server.tail(3));
                     return;
                 }
                 seconds.add(s);
