@@ -33,6 +33,7 @@ import org.digestkg.bench.steps.ServerMemoryStep;
 import org.digestkg.bench.steps.StatsCommandStep;
 import org.digestkg.bench.steps.TdbloaderStep;
 import org.digestkg.bench.steps.TypicalAuthorStep;
+import org.digestkg.bench.steps.WatchStep;
 
 /**
  * The digest-kg benchmark: generates corpora, then times real subprocesses of the command line
@@ -53,6 +54,7 @@ public final class Benchmark {
             new BuildMemoryStep(),
             new TdbloaderStep(),
             new AddDayStep(),
+            new WatchStep(),
             new StatsCommandStep(),
             new CoauthorCommandsStep(),
             new ExportStep(),
