@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.coauthorship.sparql.CoauthorIndex;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.storage.DigestLoader;
@@ -156,45 +158,59 @@ final class FolderWatcher implements Runnable {
         }
     }
 
-    /** Loads the settled files, one transaction each, then brings the co-authorship index up to date. */
+    /**
+     * Loads the settled files, one transaction each, then brings the co-authorship network kept beside the store
+     * ({@link StoredNetwork}, by the days changed, as {@code kg build} does) and the in-memory index up to date.
+     */
     private void load(List<Settled> settled) {
+        Optional<String> before = StoredNetwork.stateKey(store);
+        Set<LocalDate> days = new HashSet<>();
+        boolean imported = false;
         boolean changed = false;
         for (Settled s : settled) {
             if (stopping) {
-                return;   // the rest is loaded at the next start, as the folder is read then
+                break;   // the rest is loaded at the next start, as the folder is read then
             }
             if (Fingerprint.of(s.file()).isEmpty()) {
                 continue;   // gone before it was loaded: a temporary file after all
             }
             events.loading(s.file());
-            changed |= loadOne(s.file());
+            Optional<Change> change = loadOne(s.file());
+            if (change.isPresent()) {
+                changed = true;
+                if (change.get().day() == null) imported = true; else days.add(change.get().day());
+            }
             files.handled(s);
             observe(s.file());   // written to again while it loaded: it settles and loads once more
         }
-        if (changed && !stopping) {
+        if (changed) {
             long t0 = System.nanoTime();
-            CoauthorIndex.warm(store.datasetGraph());
+            StoredNetwork.update(store, before, imported ? null : days);  // an import may change any paper
+            if (!stopping) CoauthorIndex.warm(store.datasetGraph());
             LOG.info("Co-authorship index updated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
-    /** Loads one file; true when it changed the store. */
-    private boolean loadOne(Path file) {
+    /** What a file changed in the store: the day of a digest, or (day null) anything an RDF import brought. */
+    private record Change(LocalDate day) { }
+
+    /** Loads one file; empty when it changed nothing. */
+    private Optional<Change> loadOne(Path file) {
         try {
             if (InputFiles.isImport(file)) {
                 ImportResult r = new RdfImport(store).load(file);
                 log(r);
                 events.imported(r);
-                return r.status() == LoadResult.Status.LOADED;
+                return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(null)) : Optional.empty();
             }
             LoadResult r = new DigestLoader(store).load(file, null);
             log(r);
             events.loaded(r);
-            return r.status() == LoadResult.Status.LOADED;
+            return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(r.date())) : Optional.empty();
         } catch (RuntimeException e) {
             // the store could not take it (disk full, ...): rolled back; tried again when the file changes
             LOG.error("Could not load {}: {}", file, e.getMessage() != null ? e.getMessage() : e.toString());
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -27,6 +27,8 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
+import org.digestkg.coauthorship.CoauthorGraph;
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.RDF;
 import org.digestkg.server.KgServer;
@@ -59,6 +61,7 @@ class FolderWatchTest {
     Path folder;
     Path storeDir;
     KgServer server;
+    GraphStore store;
     final Recorder events = new Recorder();
     LogCapture log;
 
@@ -76,7 +79,8 @@ class FolderWatchTest {
     }
 
     private void serve(WatchSettings settings, WatchEvents watchEvents) {
-        server = KgServer.builder().store(GraphStore.open(storeDir)).port(0)
+        store = GraphStore.open(storeDir);
+        server = KgServer.builder().store(store).port(0)
                 .module(FolderWatch.of(folder, settings, watchEvents)).build().start();
     }
 
@@ -120,6 +124,11 @@ class FolderWatchTest {
                 "nor held by any graph");
         assertEquals(SAMPLE_PAPERS, papers(DAY));
         assertEquals(2, events.loadsOf(DAY + ".md", LoadResult.Status.LOADED).size());
+
+        await(() -> log.lines().stream().filter(l -> l.contains("Co-authorship index updated")).count() == 2,
+                "the co-authorship network is brought up to date after each load");
+        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow(() -> new AssertionError("no current kept network"));
+        assertTrue(kept.sameAs(CoauthorGraph.load(store)), "the network kept beside the store equals a fresh one");
     }
 
     @Test
