@@ -18,6 +18,7 @@ import org.digestkg.bench.ResultTable.Met;
 import org.digestkg.bench.steps.AddDayStep;
 import org.digestkg.bench.steps.BuildMemoryStep;
 import org.digestkg.bench.steps.BuildStep;
+import org.digestkg.bench.steps.CoauthorCommandsStep;
 import org.digestkg.bench.steps.CoauthorQueriesStep;
 import org.digestkg.bench.steps.ExplorerPagesStep;
 import org.digestkg.bench.steps.ExportStep;
@@ -30,8 +31,10 @@ import org.digestkg.bench.steps.SearchCommandStep;
 import org.digestkg.bench.steps.SearchServerStep;
 import org.digestkg.bench.steps.ServeStep;
 import org.digestkg.bench.steps.ServerMemoryStep;
+import org.digestkg.bench.steps.StatsCommandStep;
 import org.digestkg.bench.steps.TdbloaderStep;
 import org.digestkg.bench.steps.TypicalAuthorStep;
+import org.digestkg.bench.steps.WatchStep;
 
 /**
  * The digest-kg benchmark: generates corpora, then times real subprocesses of the command line
@@ -52,6 +55,9 @@ public final class Benchmark {
             new BuildMemoryStep(),
             new TdbloaderStep(),
             new AddDayStep(),
+            new WatchStep(),
+            new StatsCommandStep(),
+            new CoauthorCommandsStep(),
             new ExportStep(),
             new SearchCommandStep(),
             new ServeStep(),

@@ -8,9 +8,12 @@ import java.util.List;
  * @param times   wall time of each run, s
  * @param peaks   peak RSS (VmHWM) of each run, MiB
  * @param memory  the resident sizes of the last run, anonymous and file-backed, for the table
+ * @param privateMiB the last run's largest anonymous resident memory (heap, stacks, malloc: what the process
+ *                   itself holds, apart from the store's memory-mapped pages, which the kernel can drop), MiB
  * @param report  the last run's {@code kg build --report}
  */
-public record BuildFigures(List<Double> times, List<Double> peaks, String memory, KgBuildReport report) {
+public record BuildFigures(List<Double> times, List<Double> peaks, String memory, double privateMiB,
+                           KgBuildReport report) {
 
     public BuildFigures {
         times = List.copyOf(times);
@@ -28,6 +31,11 @@ public record BuildFigures(List<Double> times, List<Double> peaks, String memory
     }
 
     /** "largest seen: anonymous …, file-backed …, VmRSS …" of a run. */
+    /** The run's largest anonymous resident memory (private: heap, stacks), MiB; NaN when never read. */
+    public static double privateMiB(ProcessProbe.Result r) {
+        return r.peakAnonKb() < 0 ? Double.NaN : r.peakAnonKb() / 1024.0;
+    }
+
     public static String memory(ProcessProbe.Result r) {
         return "largest seen: anonymous " + Fmt.mib(r.peakAnonKb() / 1024.0) + ", file-backed "
                 + Fmt.mib(r.peakFileKb() / 1024.0) + ", VmRSS " + Fmt.mib(r.peakRssKb() / 1024.0);

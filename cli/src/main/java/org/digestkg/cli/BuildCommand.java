@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.storage.DigestLoader;
@@ -91,7 +93,12 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BuildReport summary;
         try (GraphStore s = store.openOrCreate()) {
+            Optional<String> before = StoredNetwork.stateKey(s);
             summary = load(s, files, date, strict, quiet, out);
+            if (summary.changedStore()) {
+                // readers then find the network ready instead of reading it from the store
+                StoredNetwork.update(s, before, summary.imports().isEmpty() ? summary.loadedDays() : null);
+            }
         }
         if (report != null) {
             OutputFile.write(report, os -> {

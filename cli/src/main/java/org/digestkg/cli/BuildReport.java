@@ -51,6 +51,20 @@ record BuildReport(List<LoadResult> results, List<ImportResult> imports, long di
         return imports.stream().mapToLong(ImportResult::quads).sum();
     }
 
+    /** Whether the build wrote to the store: a digest loaded or an RDF file imported. */
+    boolean changedStore() {
+        return count(LoadResult.Status.LOADED) > 0 || imports.size() > importsFailed();
+    }
+
+    /** The days of the digests loaded (new or replacing the stored one); null when one has no day. */
+    java.util.Set<java.time.LocalDate> loadedDays() {
+        if (results.stream().anyMatch(r -> r.status() == LoadResult.Status.LOADED && r.date() == null)) {
+            return null;
+        }
+        return results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).map(LoadResult::date)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** Nothing failed and no entry was rejected: {@code kg build} exits 0. Warnings alone do not count. */
     boolean allClean() {
         return results.stream().allMatch(LoadResult::clean) && imports.stream().allMatch(ImportResult::clean);

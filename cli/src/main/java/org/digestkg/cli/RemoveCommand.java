@@ -2,8 +2,12 @@ package org.digestkg.cli;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 
@@ -33,13 +37,19 @@ final class RemoveCommand implements Callable<Integer> {
         int missing = 0;
         try (GraphStore s = store.openExisting()) {
             DigestLoader loader = new DigestLoader(s);
+            Optional<String> before = StoredNetwork.stateKey(s);
+            Set<LocalDate> removed = new TreeSet<>();
             for (LocalDate day : days) {
                 if (loader.remove(day)) {
+                    removed.add(day);
                     spec.commandLine().getOut().println("removed digest " + day);
                 } else {
                     spec.commandLine().getErr().println("no digest of " + day + " in " + store.dir());
                     missing++;
                 }
+            }
+            if (!removed.isEmpty()) {
+                StoredNetwork.update(s, before, removed);
             }
         }
         return missing == 0 ? 0 : 1;

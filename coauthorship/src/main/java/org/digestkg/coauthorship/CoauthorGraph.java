@@ -289,6 +289,52 @@ public final class CoauthorGraph {
     }
 
     /**
+     * The network of the papers {@code filter} keeps and of their authors only, exactly as
+     * {@link #load(DatasetGraph, PaperFilter)} with that filter would read it: authors left without papers drop out,
+     * and the others keep their order (name, then IRI), so a network read once answers every filter.
+     */
+    public CoauthorGraph keeping(PaperFilter filter) {
+        if (filter.equals(PaperFilter.ALL)) {
+            return this;
+        }
+        List<PaperRef> kept = new ArrayList<>();
+        List<int[]> keptAuthors = new ArrayList<>();
+        boolean[] used = new boolean[authors.length];
+        for (int p = 0; p < papers.length; p++) {
+            if (filter.accepts(papers[p])) {
+                kept.add(papers[p]);
+                keptAuthors.add(authorsByPaper[p]);
+                for (int a : authorsByPaper[p]) {
+                    used[a] = true;
+                }
+            }
+        }
+        int[] newId = new int[authors.length];
+        List<AuthorRef> keptRefs = new ArrayList<>();
+        for (int a = 0; a < authors.length; a++) {
+            if (used[a]) {
+                newId[a] = keptRefs.size();
+                keptRefs.add(authors[a]);
+            }
+        }
+        int[][] byPaper = new int[kept.size()][];
+        for (int p = 0; p < byPaper.length; p++) {
+            int[] ids = keptAuthors.get(p).clone();
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = newId[ids[i]]; // an order-keeping renumbering: still sorted and distinct
+            }
+            byPaper[p] = ids;
+        }
+        return new CoauthorGraph(keptRefs.toArray(AuthorRef[]::new), kept.toArray(PaperRef[]::new), byPaper);
+    }
+
+    /** Whether {@code other} has the same authors, papers and authorship, in the same order (links follow from them). */
+    public boolean sameAs(CoauthorGraph other) {
+        return Arrays.equals(authors, other.authors) && Arrays.equals(papers, other.papers)
+                && Arrays.deepEquals(authorsByPaper, other.authorsByPaper);
+    }
+
+    /**
      * The {@code k} best links by {@code order}, best first. One pass with a bounded heap whose worst entry is
      * checked with primitive comparisons first, so the million links of a year cost a few milliseconds.
      */

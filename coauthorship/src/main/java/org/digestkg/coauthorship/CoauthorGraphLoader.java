@@ -8,12 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -54,25 +60,110 @@ final class CoauthorGraphLoader {
     private static final Var CAT = Var.alloc("cat");
     private static final Var AUTHOR = Var.alloc("author");
 
+    /**
+     * A network as read, before its links are worked out: its authors (in id order), papers (in id order), each
+     * paper's author ids, and the days each paper was listed on (epoch days, ascending). Keeping or updating the
+     * network needs no links; {@link #graph()} works them out.
+     */
+    record Loaded(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper, int[][] days) {
+
+        /** The network with its links: worked out anew on each call. */
+        CoauthorGraph graph() {
+            return CoauthorGraph.of(authors, papers, authorsByPaper);
+        }
+    }
+
     /** @param context settings for the loader's queries over the dataset's own, or null */
     static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter, Context context) {
+        return loadWithDays(dsg, filter, context).graph();
+    }
+
+    /** Like {@link #load}, with the days each paper was listed on. */
+    static Loaded loadWithDays(DatasetGraph dsg, PaperFilter filter, Context context) {
         Rows rows = Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
             scan(dsg, context, "SELECT ?paper { ?paper a dkg:Paper }", r::paper);
             scan(dsg, context, "SELECT ?paper ?author { ?paper dcterms:creator ?author }", r::creator);
             scan(dsg, context, "SELECT ?author ?value { ?author foaf:name ?value }", r::name);
-            scan(dsg, context, "SELECT ?paper ?value { ?paper dkg:arxivId ?value }", r,
-                    (b, p) -> p.arxivId = firstNonNull(p.arxivId, lexical(b.get(VALUE))));
-            scan(dsg, context, "SELECT ?paper ?value { ?paper dcterms:title ?value }", r,
-                    (b, p) -> p.title = firstNonNull(p.title, lexical(b.get(VALUE))));
-            scan(dsg, context, "SELECT ?paper ?cat ?category { ?paper dkg:mainCategory ?cat "
-                    + "OPTIONAL { ?cat skos:notation ?category } }", r,
-                    (b, p) -> p.category = firstNonNull(p.category, Rows.category(b)));
-            scan(dsg, context, "SELECT ?paper ?value { ?appearance dkg:paper ?paper ; dcterms:date ?value }",
-                    r, (b, p) -> p.seenOn(date(b.get(VALUE))));
+            readPaperFacts(dsg, context, r, "");
             return r;
         });
         return rows.build(filter);
+    }
+
+    /**
+     * The whole network after the digests of {@code changedDays} were loaded, replaced or removed, from the network
+     * {@code before} them and the store: only the papers listed on those days, before or now, are read again, the
+     * others are taken as they were. A paper's facts live in its listings' digests, so a paper not listed on a
+     * changed day has not changed; an author's name is read again when one of their papers was.
+     *
+     * @param before     the whole network of the store's state before the change, with its papers' listing days
+     * @param changedDays the days of every digest changed since that state
+     */
+    static Loaded update(DatasetGraph dsg, Context context, Loaded before, Set<LocalDate> changedDays) {
+        Set<Integer> changed = new HashSet<>();
+        changedDays.forEach(d -> changed.add((int) d.toEpochDay()));
+        return Txn.calculateRead(dsg, () -> {
+            Rows r = new Rows();
+            Map<String, Node> affected = new LinkedHashMap<>();
+            for (int p = 0; p < before.papers().length; p++) {
+                boolean touched = false;
+                for (int day : before.days()[p]) {
+                    touched |= changed.contains(day);
+                }
+                if (touched) {
+                    affected.put(before.papers()[p].iri(), NodeFactory.createURI(before.papers()[p].iri()));
+                } else {
+                    r.keep(before, p);
+                }
+            }
+            StringBuilder days = new StringBuilder();
+            for (LocalDate d : changedDays) {
+                days.append(' ').append(NodeFmtLib.strNT(
+                        NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
+            }
+            if (!changedDays.isEmpty()) {
+                scan(dsg, context, "SELECT ?paper { VALUES ?value {" + days + " } "
+                        + "?appearance dcterms:date ?value ; dkg:paper ?paper }",
+                        b -> affected.put(key(b.get(PAPER)), b.get(PAPER)));
+            }
+            if (affected.isEmpty()) {
+                return r;
+            }
+            affected.keySet().forEach(r.papers::remove); // newly listed papers taken as they were: read them again
+            String values = values("paper", affected.values());
+            scan(dsg, context, "SELECT ?paper { " + values + " ?paper a dkg:Paper }", r::paper);
+            scan(dsg, context, "SELECT ?paper ?author { " + values + " ?paper dcterms:creator ?author }", r::creator);
+            List<Node> authors = r.forgetNamesOfAuthorsOf(affected.keySet());
+            if (!authors.isEmpty()) {
+                scan(dsg, context, "SELECT ?author ?value { " + values("author", authors)
+                        + " ?author foaf:name ?value }", r::name);
+            }
+            readPaperFacts(dsg, context, r, values);
+            return r;
+        }).build(PaperFilter.ALL);
+    }
+
+    /** The facts of the papers read so far, besides their authors: ids, titles, categories, listing days. */
+    private static void readPaperFacts(DatasetGraph dsg, Context context, Rows r, String values) {
+        scan(dsg, context, "SELECT ?paper ?value { " + values + " ?paper dkg:arxivId ?value }", r,
+                (b, p) -> p.arxivId = firstNonNull(p.arxivId, lexical(b.get(VALUE))));
+        scan(dsg, context, "SELECT ?paper ?value { " + values + " ?paper dcterms:title ?value }", r,
+                (b, p) -> p.title = firstNonNull(p.title, lexical(b.get(VALUE))));
+        scan(dsg, context, "SELECT ?paper ?cat ?category { " + values + " ?paper dkg:mainCategory ?cat "
+                + "OPTIONAL { ?cat skos:notation ?category } }", r,
+                (b, p) -> p.category = firstNonNull(p.category, Rows.category(b)));
+        scan(dsg, context, "SELECT ?paper ?value { " + values
+                + " ?appearance dkg:paper ?paper ; dcterms:date ?value }",
+                r, (b, p) -> p.seenOn(date(b.get(VALUE))));
+    }
+
+    private static String values(String var, Iterable<Node> nodes) {
+        StringBuilder b = new StringBuilder("VALUES ?").append(var).append(" {");
+        for (Node n : nodes) {
+            b.append(' ').append(NodeFmtLib.strNT(n));
+        }
+        return b.append(" }").toString();
     }
 
     /** Streams one SELECT's rows into {@code row}. */
@@ -113,7 +204,48 @@ final class CoauthorGraphLoader {
             if (paper == null) {
                 return; // a creator of something that is not a dkg:Paper
             }
-            String author = key(row.get(AUTHOR));
+            paper.addAuthor(intern(key(row.get(AUTHOR))));
+        }
+
+        /** Takes paper {@code p} of {@code network} as it is, with its authors and their names. */
+        void keep(Loaded network, int p) {
+            PaperRef ref = network.papers()[p];
+            PaperRow row = new PaperRow(ref.iri());
+            row.arxivId = ref.arxivId();
+            row.title = ref.title();
+            row.category = ref.category();
+            for (int day : network.days()[p]) {
+                row.seenOn(LocalDate.ofEpochDay(day));
+            }
+            for (int a : network.authorsByPaper()[p]) {
+                AuthorRef author = network.authors()[a];
+                int id = intern(author.iri());
+                authorNames.set(id, author.name());
+                row.addAuthor(id);
+            }
+            papers.put(ref.iri(), row);
+        }
+
+        /** Forgets the names of the authors of these papers, to read them again; returns those authors. */
+        List<Node> forgetNamesOfAuthorsOf(Set<String> paperIris) {
+            Set<Integer> ids = new java.util.TreeSet<>();
+            for (String iri : paperIris) {
+                PaperRow row = papers.get(iri);
+                if (row != null) {
+                    for (int i = 0; i < row.authorCount; i++) {
+                        ids.add(row.authors[i]);
+                    }
+                }
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (int id : ids) {
+                authorNames.set(id, null);
+                nodes.add(NodeFactory.createURI(authorIris.get(id)));
+            }
+            return nodes;
+        }
+
+        private int intern(String author) {
             Integer id = authorIndex.get(author);
             if (id == null) {
                 id = authorIris.size();
@@ -121,7 +253,7 @@ final class CoauthorGraphLoader {
                 authorIris.add(author);
                 authorNames.add(null);
             }
-            paper.addAuthor(id);
+            return id;
         }
 
         void name(Binding row) {
@@ -131,7 +263,7 @@ final class CoauthorGraphLoader {
             }
         }
 
-        CoauthorGraph build(PaperFilter filter) {
+        Loaded build(PaperFilter filter) {
             List<PaperRow> kept = new ArrayList<>();
             for (PaperRow row : papers.values()) {
                 row.finish();
@@ -173,9 +305,11 @@ final class CoauthorGraphLoader {
 
             PaperRef[] paperRefs = new PaperRef[kept.size()];
             int[][] authorsByPaper = new int[kept.size()][];
+            int[][] days = new int[kept.size()][];
             for (int p = 0; p < kept.size(); p++) {
                 PaperRow row = kept.get(p);
                 paperRefs[p] = row.toRef();
+                days[p] = Arrays.copyOf(row.days, row.dayCount);
                 int[] ids = new int[row.authorCount];
                 for (int i = 0; i < ids.length; i++) {
                     ids[i] = newId[row.authors[i]];
@@ -183,7 +317,7 @@ final class CoauthorGraphLoader {
                 Arrays.sort(ids);
                 authorsByPaper[p] = ids;
             }
-            return CoauthorGraph.of(authors, paperRefs, authorsByPaper);
+            return new Loaded(authors, paperRefs, authorsByPaper, days);
         }
 
         private static String category(Binding row) {
@@ -208,15 +342,24 @@ final class CoauthorGraphLoader {
         LocalDate firstListed;
         int[] authors = new int[4];
         int authorCount;
+        int[] days = new int[2];
+        int dayCount;
 
         PaperRow(String iri) {
             this.iri = iri;
         }
 
         void seenOn(LocalDate day) {
-            if (day != null && (firstListed == null || day.isBefore(firstListed))) {
+            if (day == null) {
+                return;
+            }
+            if (firstListed == null || day.isBefore(firstListed)) {
                 firstListed = day;
             }
+            if (dayCount == days.length) {
+                days = Arrays.copyOf(days, dayCount * 2);
+            }
+            days[dayCount++] = (int) day.toEpochDay();
         }
 
         void addAuthor(int id) {
@@ -236,6 +379,14 @@ final class CoauthorGraphLoader {
                 }
             }
             authorCount = n;
+            Arrays.sort(days, 0, dayCount);
+            n = 0;
+            for (int i = 0; i < dayCount; i++) {
+                if (n == 0 || days[n - 1] != days[i]) {
+                    days[n++] = days[i];
+                }
+            }
+            dayCount = n;
         }
 
         PaperRef toRef() {

@@ -34,12 +34,14 @@ public final class CoauthorNetwork {
         this.names = new NameResolver(graph);
     }
 
+    /** The store's whole network, as the store keeps it ({@link StoredNetwork}). */
     public static CoauthorNetwork load(GraphStore store) {
-        return new CoauthorNetwork(CoauthorGraph.load(store));
+        return load(store, PaperFilter.ALL);
     }
 
+    /** The network of the papers {@code filter} keeps, taken from the one the store keeps ({@link StoredNetwork}). */
     public static CoauthorNetwork load(GraphStore store, PaperFilter filter) {
-        return new CoauthorNetwork(CoauthorGraph.load(store, filter));
+        return new CoauthorNetwork(StoredNetwork.graph(store).keeping(filter));
     }
 
     public CoauthorGraph graph() {

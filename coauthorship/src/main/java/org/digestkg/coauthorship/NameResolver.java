@@ -34,18 +34,29 @@ public final class NameResolver {
 
     private final CoauthorGraph graph;
     private final Map<String, int[]> byName = new HashMap<>();
-    private final Map<String, int[]> byFolded = new HashMap<>();
-    private final String[] folded;
+    // folding every name costs more than the rest of a command that names an author exactly: done on first need
+    private Map<String, int[]> byFolded;
+    private String[] folded;
 
     public NameResolver(CoauthorGraph graph) {
         this.graph = graph;
-        this.folded = new String[graph.authorCount()];
         for (int a = 0; a < graph.authorCount(); a++) {
-            String name = graph.author(a).name();
-            folded[a] = fold(name);
-            byName.merge(name, new int[] {a}, NameResolver::concat);
-            byFolded.merge(folded[a], new int[] {a}, NameResolver::concat);
+            byName.merge(graph.author(a).name(), new int[] {a}, NameResolver::concat);
         }
+    }
+
+    private synchronized void foldAll() {
+        if (folded != null) {
+            return;
+        }
+        String[] f = new String[graph.authorCount()];
+        Map<String, int[]> by = new HashMap<>();
+        for (int a = 0; a < f.length; a++) {
+            f[a] = fold(graph.author(a).name());
+            by.merge(f[a], new int[] {a}, NameResolver::concat);
+        }
+        byFolded = by;
+        folded = f;
     }
 
     /**
@@ -67,6 +78,7 @@ public final class NameResolver {
         if (exact != null && exact.length == 1) {
             return exact[0];
         }
+        foldAll();
         int[] loose = exact != null ? exact : byFolded.get(fold(wanted));
         if (loose == null) {
             throw new UnknownAuthorException(wanted, suggestions(wanted));
@@ -86,6 +98,7 @@ public final class NameResolver {
      * names, or by shared name parts (so {@code "Zhou Runjie"} and {@code "R. Zhou"} find {@code Runjie Zhou}).
      */
     public List<String> suggestions(String query) {
+        foldAll();
         String q = fold(query);
         String[] qTokens = tokens(q);
         record Scored(int author, double score) {

@@ -1,8 +1,10 @@
 package org.digestkg.storage;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -11,6 +13,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.digestkg.storage.query.NamedQueries;
+import org.digestkg.storage.tdb.CommittedState;
 
 /** What the store holds, counted. */
 public record Stats(long papers, long authors, long authorships, long categories, long digests, long appearances,
@@ -20,27 +23,62 @@ public record Stats(long papers, long authors, long authorships, long categories
     public record DayCount(LocalDate date, String category, long papers) {
     }
 
+    /**
+     * The store's counts as they are now. Counting reads the whole store (seconds for a year of digests), so the
+     * result is kept in the store's folder under the store's committed state ({@link StatsFile}) and counted again
+     * only after the store changed.
+     */
     public static Stats of(GraphStore store) {
         DatasetGraph dsg = store.datasetGraph();
         return Txn.calculateRead(dsg, () -> {
-            Binding counts = one(dsg, NamedQueries.load("stats"));
-            List<DayCount> days = new ArrayList<>();
-            try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(NamedQueries.load("papers-per-category"))).build()) {
-                qe.select().forEachRemaining(b -> days.add(new DayCount(
-                        LocalDate.parse(b.get("date").getLiteralLexicalForm()),
-                        b.get("category").getLiteralLexicalForm(),
-                        number(b, "papers"))));
+            Optional<String> state = CommittedState.seenBy(dsg).map(CommittedState::key);
+            Path file = store.dir().resolve(StatsFile.NAME);
+            Optional<Stats> kept = state.flatMap(key -> StatsFile.read(file, key));
+            if (kept.isPresent()) {
+                return kept.get();
             }
-            long quads = 0;
-            var it = dsg.find();
-            while (it.hasNext()) {
-                it.next();
-                quads++;
-            }
-            return new Stats(number(counts, "papers"), number(counts, "authors"), number(counts, "authorships"),
-                    number(counts, "categories"), number(counts, "digests"), number(counts, "appearances"),
-                    dsg.getUnionGraph().size(), quads, days);
+            Stats counted = count(dsg);
+            state.ifPresent(key -> StatsFile.write(file, key, counted));
+            return counted;
         });
+    }
+
+    /** How many papers and digests the store holds: what a server says when it starts, without counting the rest. */
+    public static Headline headline(GraphStore store) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Binding counts = one(dsg, """
+                    PREFIX dkg: <https://w3id.org/digest-kg/ontology#>
+                    SELECT ?papers ?digests {
+                      { SELECT (COUNT(DISTINCT ?p) AS ?papers) { ?p a dkg:Paper } }
+                      { SELECT (COUNT(DISTINCT ?d) AS ?digests) { ?d a dkg:Digest } }
+                    }""");
+            return new Headline(number(counts, "papers"), number(counts, "digests"));
+        });
+    }
+
+    /** The store's size in two numbers. */
+    public record Headline(long papers, long digests) {
+    }
+
+    private static Stats count(DatasetGraph dsg) {
+        Binding counts = one(dsg, NamedQueries.load("stats"));
+        List<DayCount> days = new ArrayList<>();
+        try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(NamedQueries.load("papers-per-category"))).build()) {
+            qe.select().forEachRemaining(b -> days.add(new DayCount(
+                    LocalDate.parse(b.get("date").getLiteralLexicalForm()),
+                    b.get("category").getLiteralLexicalForm(),
+                    number(b, "papers"))));
+        }
+        long quads = 0;
+        var it = dsg.find();
+        while (it.hasNext()) {
+            it.next();
+            quads++;
+        }
+        return new Stats(number(counts, "papers"), number(counts, "authors"), number(counts, "authorships"),
+                number(counts, "categories"), number(counts, "digests"), number(counts, "appearances"),
+                dsg.getUnionGraph().size(), quads, days);
     }
 
     private static Binding one(DatasetGraph dsg, String query) {

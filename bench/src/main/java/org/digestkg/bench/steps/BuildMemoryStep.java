@@ -42,6 +42,9 @@ public final class BuildMemoryStep implements BenchStep {
         double mib = build.peakMiB();
         run.table().add(title(run), Fmt.mib(mib) + " (" + build.memory() + ")" + Fmt.runsNote(build.peaks(), Fmt::mib),
                 target(), Met.of(mib <= MIB_PER_GB_TARGET));
+        double privateMiB = build.privateMiB();
+        run.table().add("build " + n + " days: private memory peak (anonymous: heap, stacks; not the store's mapped "
+                + "pages, which the kernel can drop)", Fmt.mib(privateMiB), "≤ 512 MiB", Met.of(privateMiB <= 512));
         run.table().add("store on disk, " + n + " days", Disk.duMiB(run.store(n)));
     }
 }

@@ -55,7 +55,8 @@ public final class BuildStep implements BenchStep {
             }
         }
         KgBuildReport report = last.report().orElseThrow();
-        BuildFigures figures = new BuildFigures(times, peaks, BuildFigures.memory(last.process()), report);
+        BuildFigures figures = new BuildFigures(times, peaks, BuildFigures.memory(last.process()),
+                BuildFigures.privateMiB(last.process()), report);
         run.build(n, figures);
         run.table().add("graph " + n + " days", report.graph() + " (build report)");
         run.table().add("build " + n + " days: wall time, whole command", Fmt.seconds(figures.seconds())

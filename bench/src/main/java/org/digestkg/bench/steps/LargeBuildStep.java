@@ -49,6 +49,9 @@ public final class LargeBuildStep implements BenchStep {
             Path store = run.store(n);
             try {
                 boolean built = build(run, n, store);
+                if (built) {
+                    StatsCommandStep.measure(run, store, n, run.options().repeat());
+                }
                 if (built && run.options().tdbloaderLarge()) {
                     Tdbloader.measure(run, store, n, 1);
                 } else if (built) {
@@ -96,7 +99,8 @@ public final class LargeBuildStep implements BenchStep {
         run.perDigest(n, report.loadedSeconds());
         double t = res.seconds();
         double mib = res.peakHwmKb() / 1024.0;
-        run.build(n, new BuildFigures(List.of(t), List.of(mib), BuildFigures.memory(res), report));
+        run.build(n, new BuildFigures(List.of(t), List.of(mib), BuildFigures.memory(res), BuildFigures.privateMiB(res),
+                report));
         table.add("graph " + n + " days", report.graph() + " (build report)");
         double ratio = t / smallSeconds;
         table.add("build " + n + " days: wall time, whole command", Fmt.seconds(t) + " = " + Fmt.ratio(ratio)
@@ -105,6 +109,12 @@ public final class LargeBuildStep implements BenchStep {
         double rr = mib / smallMib;
         table.add("build " + n + " days: peak RSS (VmHWM)", Fmt.mib(mib) + " = " + Fmt.ratio(rr) + " build " + small
                 + " (" + BuildFigures.memory(res) + ")", rssTarget, Double.isNaN(rr) ? Met.NONE : Met.of(rr <= 1.25));
+        double privateMiB = BuildFigures.privateMiB(res);
+        double smallPrivate = run.build(small).map(BuildFigures::privateMiB).orElse(Double.NaN);
+        double pr = privateMiB / smallPrivate;
+        table.add("build " + n + " days: private memory peak (anonymous: heap, stacks; not the store's mapped pages)",
+                Fmt.mib(privateMiB) + " = " + Fmt.ratio(pr) + " build " + small, "flat (≤ 1.25× build " + small + ")",
+                Double.isNaN(pr) ? Met.NONE : Met.of(pr <= 1.25));
         table.add("store on disk, " + n + " days", Disk.duMiB(store));
         return true;
     }

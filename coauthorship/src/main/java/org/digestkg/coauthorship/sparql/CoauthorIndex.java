@@ -15,6 +15,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.digestkg.coauthorship.CoauthorGraph;
 import org.digestkg.coauthorship.PaperFilter;
+import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.storage.tdb.CommittedState;
 
 /**
@@ -24,7 +25,9 @@ import org.digestkg.storage.tdb.CommittedState;
  * <p>A network is built inside a read transaction and kept with the {@link CommittedState} that transaction saw;
  * a query whose transaction sees another state gets another network. So the index answers exactly what plain
  * SPARQL would in the same transaction, after any reload, removal, SPARQL update or compaction: it is never stale,
- * only rebuilt (a few seconds for a year of digests). Inside a write transaction, which may hold uncommitted
+ * only rebuilt. For a store on disk read through its union default graph the network is the one the store keeps
+ * in its folder for that state ({@link StoredNetwork}): read in a fraction of a second, rebuilt (a few seconds for a
+ * year of digests) only when the file is for another state. Inside a write transaction, which may hold uncommitted
  * changes, and when the store's state cannot be told, nothing is shared: each query builds its own network.
  */
 public final class CoauthorIndex {
@@ -120,6 +123,10 @@ public final class CoauthorIndex {
             ConcurrentMap<String, CoauthorGraph> byCategory) {
 
         static Snapshot build(DatasetGraph dsg, boolean union, CommittedState state) {
+            if (union && state != null) {
+                // the network the store keeps in its folder for this state, or read and kept there for the next
+                return new Snapshot(true, state, StoredNetwork.graph(dsg), new ConcurrentHashMap<>());
+            }
             Context context = new Context();
             context.set(TDB2.symUnionDefaultGraph, union);
             return new Snapshot(union, state, CoauthorGraph.load(dsg, PaperFilter.ALL, context),

@@ -1,5 +1,8 @@
 package org.digestkg.storage.tdb;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
@@ -22,5 +25,27 @@ public final class TdbStorage {
             d = w.getWrapped();
         }
         return TDBInternal.getDatasetGraphTDB(d);
+    }
+
+    /**
+     * The store's folder on disk (the one given to open it, holding TDB2's {@code Data-NNNN}), for files kept beside
+     * the data; empty for an in-memory store. Queries see TDB2's storage dataset, which knows only its
+     * {@code Data-NNNN} directory: the folder is then that directory's parent.
+     */
+    public static Optional<Path> folder(DatasetGraph dsg) {
+        DatasetGraph d = dsg;
+        while (d instanceof DatasetGraphWrapper w && !(d instanceof DatasetGraphSwitchable)) {
+            d = w.getWrapped();
+        }
+        if (d instanceof DatasetGraphSwitchable s && s.hasContainerPath()) {
+            return Optional.of(s.getContainerPath().toAbsolutePath().normalize());
+        }
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(d);
+        if (tdb == null || tdb.getLocation().isMem()) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(tdb.getLocation().getDirectoryPath()).toAbsolutePath().normalize();
+        boolean generation = dir.getFileName() != null && dir.getFileName().toString().matches("Data-\\d+");
+        return Optional.of(generation ? dir.getParent() : dir);
     }
 }

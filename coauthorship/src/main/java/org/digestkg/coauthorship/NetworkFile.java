@@ -1,0 +1,214 @@
+package org.digestkg.coauthorship;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.zip.CRC32;
+
+/**
+ * The co-authorship network in a file: the papers and their authors (what the loader reads from the store), with
+ * the days each paper was listed on (what an update after a change of some days needs), under the key of the
+ * store's committed state they were read from. Links are not kept: they follow from the papers, and
+ * recomputing them costs less than reading them.
+ *
+ * <p>Layout: a magic number and the format version, the state key, the authors (IRI, name) in id order, the papers
+ * (IRI, arXiv id, title, category, first day, author count, author ids, listing days) in id order, then a CRC-32 of everything
+ * before it. A file that is cut short, altered, of another format or inconsistent is {@link Corrupt}: it is
+ * rebuilt, never trusted. It is written to a temporary file that is moved over the old one, so a reader finds the
+ * old file or the new one, never half of one.
+ */
+final class NetworkFile {
+
+    /** "DKGC". */
+    private static final int MAGIC = 0x444B4743;
+    /** Raise when the layout or the meaning of what is stored changes: older files are then rebuilt. */
+    static final int FORMAT = 2;
+
+    private NetworkFile() {
+    }
+
+    /** A network and the key of the store's state it was read from. */
+    record Stored(String stateKey, CoauthorGraphLoader.Loaded network) {
+    }
+
+    /** The file cannot be used: why, in a few words. */
+    static final class Corrupt extends Exception {
+        Corrupt(String why) {
+            super(why);
+        }
+    }
+
+    /** The network in {@code file}, or null when there is none. */
+    static Stored read(Path file) throws IOException, Corrupt {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (bytes.length < 8 + 8) {
+            throw new Corrupt("too short");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        if (crc.getValue() != b.getLong(bytes.length - 8)) {
+            throw new Corrupt("checksum mismatch (cut short or altered)");
+        }
+        b.limit(bytes.length - 8);
+        try {
+            header(b);
+            String key = string(b);
+            AuthorRef[] authors = new AuthorRef[count(b)];
+            for (int a = 0; a < authors.length; a++) {
+                authors[a] = new AuthorRef(string(b), string(b));
+            }
+            PaperRef[] papers = new PaperRef[count(b)];
+            int[][] authorsByPaper = new int[papers.length][];
+            int[][] days = new int[papers.length][];
+            for (int p = 0; p < papers.length; p++) {
+                String iri = string(b);
+                String arxivId = string(b);
+                String title = string(b);
+                String category = nullableString(b);
+                long day = b.getLong();
+                int authorCount = b.getInt();
+                papers[p] = new PaperRef(iri, arxivId, title, category,
+                        day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), authorCount);
+                int[] ids = new int[count(b)];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = b.getInt();
+                    if (ids[i] < 0 || ids[i] >= authors.length || (i > 0 && ids[i] <= ids[i - 1])) {
+                        throw new Corrupt("paper " + p + " has bad author ids");
+                    }
+                }
+                authorsByPaper[p] = ids;
+                int[] listed = new int[count(b)];
+                for (int i = 0; i < listed.length; i++) {
+                    listed[i] = b.getInt();
+                }
+                days[p] = listed;
+            }
+            if (b.hasRemaining()) {
+                throw new Corrupt("unexpected bytes after the papers");
+            }
+            return new Stored(key, new CoauthorGraphLoader.Loaded(authors, papers, authorsByPaper, days));
+        } catch (BufferUnderflowException | IllegalArgumentException | NullPointerException
+                 | java.time.DateTimeException e) {
+            throw new Corrupt("unreadable: " + e);
+        }
+    }
+
+    /** Writes the network under {@code stateKey}, replacing the file whole. */
+    static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(MAGIC);
+        out.writeInt(FORMAT);
+        string(out, stateKey);
+        out.writeInt(network.authors().length);
+        for (AuthorRef author : network.authors()) {
+            string(out, author.iri());
+            string(out, author.name());
+        }
+        out.writeInt(network.papers().length);
+        for (int p = 0; p < network.papers().length; p++) {
+            PaperRef paper = network.papers()[p];
+            string(out, paper.iri());
+            string(out, paper.arxivId());
+            string(out, paper.title());
+            string(out, paper.category());
+            out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
+            out.writeInt(paper.authorCount());
+            int[] ids = network.authorsByPaper()[p];
+            out.writeInt(ids.length);
+            for (int id : ids) {
+                out.writeInt(id);
+            }
+            int[] listed = network.days()[p];
+            out.writeInt(listed.length);
+            for (int day : listed) {
+                out.writeInt(day);
+            }
+        }
+        out.flush();
+        CRC32 crc = new CRC32();
+        byte[] body = bytes.toByteArray();
+        crc.update(body);
+        out.writeLong(crc.getValue());
+        out.flush();
+
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer all = ByteBuffer.wrap(bytes.toByteArray());
+                while (all.hasRemaining()) {
+                    channel.write(all);
+                }
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void header(ByteBuffer b) throws Corrupt {
+        if (b.getInt() != MAGIC) {
+            throw new Corrupt("not a co-authorship index");
+        }
+        int format = b.getInt();
+        if (format != FORMAT) {
+            throw new Corrupt("format " + format + ", not " + FORMAT);
+        }
+    }
+
+    private static int count(ByteBuffer b) throws Corrupt {
+        int n = b.getInt();
+        if (n < 0 || n > b.remaining()) {
+            throw new Corrupt("bad count " + n);
+        }
+        return n;
+    }
+
+    private static String string(ByteBuffer b) throws Corrupt {
+        String s = nullableString(b);
+        if (s == null) {
+            throw new Corrupt("a missing string");
+        }
+        return s;
+    }
+
+    private static String nullableString(ByteBuffer b) throws Corrupt {
+        int length = b.getInt();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > b.remaining()) {
+            throw new Corrupt("bad string length " + length);
+        }
+        String s = new String(b.array(), b.position(), length, StandardCharsets.UTF_8);
+        b.position(b.position() + length);
+        return s;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+}

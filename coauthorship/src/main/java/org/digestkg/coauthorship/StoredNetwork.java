@@ -1,0 +1,168 @@
+package org.digestkg.coauthorship;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.digestkg.coauthorship.CoauthorGraphLoader.Loaded;
+import org.digestkg.coauthorship.NetworkFile.Corrupt;
+import org.digestkg.coauthorship.NetworkFile.Stored;
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.tdb.CommittedState;
+import org.digestkg.storage.tdb.TdbStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The co-authorship network of a store kept in a file inside the store's folder ({@value #FILE}), so that a command
+ * or a server starting up reads it in a fraction of a second instead of reading the network from the store (seconds
+ * for a year of digests).
+ *
+ * <p>The file carries the key of the store's {@link CommittedState} it was read from, and is used only for exactly
+ * that state: it can never be stale. A build or a removal brings it up to date after its commits
+ * ({@link #update}), reading again only the papers of the days it changed; anyone who finds it made for another state (a build killed before it could update the file, a
+ * SPARQL update, a compaction), cut short or of an older format, reads the network from the store again and
+ * replaces the file, and the log says so once. The network kept is the one of the store's union default graph,
+ * as {@link GraphStore} reads it.
+ */
+public final class StoredNetwork {
+
+    /** The file's name in the store's folder. */
+    public static final String FILE = "coauthorship.idx";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredNetwork.class);
+
+    /** Writers of one process take turns; processes do not share a store (TDB2 locks it). */
+    private static final Object WRITING = new Object();
+
+    private StoredNetwork() {
+    }
+
+    /** The whole network of the store as it is now: from the file when it is for this state, else read and kept. */
+    public static CoauthorGraph graph(GraphStore store) {
+        return graph(store.datasetGraph());
+    }
+
+    /**
+     * The network in the store's file when the file is for the store's current state, without reading the store;
+     * empty when there is no such file (none, another state's, unusable).
+     */
+    public static Optional<CoauthorGraph> kept(GraphStore store) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Optional<CommittedState> state = CommittedState.seenBy(dsg);
+            if (state.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                Stored stored = NetworkFile.read(store.dir().resolve(FILE));
+                return stored != null && stored.stateKey().equals(state.get().key())
+                        ? Optional.of(stored.network().graph()) : Optional.empty();
+            } catch (IOException | Corrupt e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The key of the store's committed state now: what a writer notes before it changes the store. */
+    public static Optional<String> stateKey(GraphStore store) {
+        return CommittedState.seenBy(store.datasetGraph()).map(CommittedState::key);
+    }
+
+    /**
+     * Brings the file in line with the store after a writer changed the digests of {@code changedDays} (and nothing
+     * else) since the state {@code before}: when the file is for that state, only the papers listed on those days
+     * are read again ({@link CoauthorGraphLoader#update}); else the whole network is read. Quiet, unlike a reader's
+     * rebuild: keeping the file is the writer's job.
+     *
+     * @param before      the state key the writer noted before its first change ({@link #stateKey}); empty when
+     *                    it could not be told, which means reading the whole network
+     * @param changedDays the days of the digests loaded, replaced or removed; null when the writer changed
+     *                    something else too (an RDF import), which means reading the whole network
+     */
+    public static void update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
+        DatasetGraph dsg = store.datasetGraph();
+        Txn.executeRead(dsg, () -> {
+            Optional<CommittedState> state = CommittedState.seenBy(dsg);
+            if (state.isEmpty()) {
+                return;
+            }
+            Path file = store.dir().resolve(FILE);
+            Stored stored;
+            try {
+                stored = NetworkFile.read(file);
+            } catch (IOException | Corrupt e) {
+                stored = null;
+            }
+            if (stored != null && stored.stateKey().equals(state.get().key())) {
+                return;
+            }
+            Loaded network = stored != null && before.isPresent() && stored.stateKey().equals(before.get())
+                    && changedDays != null
+                    ? CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays)
+                    : CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+            write(file, state.get().key(), network);
+        });
+    }
+
+    /**
+     * The network of {@code dsg} (its default graph the union of the named graphs) as the calling thread's read
+     * transaction sees it, or one of its own without: from the file of the store's folder when it is for the state
+     * seen, else read from the store and written there (the log says so). A store whose state or folder cannot be
+     * told is read every time.
+     */
+    public static CoauthorGraph graph(DatasetGraph dsg) {
+        if (!dsg.isInTransaction()) {
+            return Txn.calculateRead(dsg, () -> graph(dsg));
+        }
+        Optional<CommittedState> state = CommittedState.seenBy(dsg);
+        Optional<Path> folder = TdbStorage.folder(dsg);
+        if (state.isEmpty() || folder.isEmpty()) {
+            return CoauthorGraphLoader.load(dsg, PaperFilter.ALL, union());
+        }
+        Path file = folder.get().resolve(FILE);
+        String key = state.get().key();
+        String why;
+        try {
+            Stored stored = NetworkFile.read(file);
+            if (stored != null && stored.stateKey().equals(key)) {
+                return stored.network().graph();
+            }
+            why = stored == null ? "none yet" : "made for another state of the store";
+        } catch (Corrupt e) {
+            why = "unusable (" + e.getMessage() + ")";
+        } catch (IOException e) {
+            why = "unreadable (" + e + ")";
+        }
+        long start = System.nanoTime();
+        Loaded network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+        write(file, key, network);
+        LOG.info("Co-authorship index of the store in {}: {}; rebuilt from the store in {} s", folder.get(), why,
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return network.graph();
+    }
+
+    /** The loader's setting: the union default graph, whatever the dataset's own settings. */
+    private static Context union() {
+        Context union = new Context();
+        union.set(TDB2.symUnionDefaultGraph, true);
+        return union;
+    }
+
+    private static void write(Path file, String key, Loaded network) {
+        synchronized (WRITING) {
+            try {
+                NetworkFile.write(file, key, network);
+            } catch (IOException e) {
+                // the network is still right; only the next reader will have to read it from the store again
+                LOG.warn("Could not keep the co-authorship index in {}: {}", file, e.toString());
+            }
+        }
+    }
+}
