@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge graph over HTTP: an in-process Apache Jena Fuseki serving one dataset, {@code /kg}, with the
- * Fuseki web UI at {@code /}.
+ * Fuseki web UI at {@code /} (a module may move it: the explorer's pages take {@code /}).
  *
  * <pre>
  * /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST; JSON, XML, CSV, TSV, Turtle, ... by Accept or ?format=)
@@ -184,8 +184,9 @@ public final class KgServer implements AutoCloseable {
                 port = sc.getLocalPort();
             }
         }
-        LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
-                update ? "updates allowed with authentication" : "read-only", serverUrl());
+        // where the UI is depends on the modules (the explorer moves Fuseki's to /fuseki/): the command says it
+        LOG.info("Serving the knowledge graph at {} ({})", datasetUrl(),
+                update ? "updates allowed with authentication" : "read-only");
         return this;
     }
 
