@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.digestkg.extractor.parse.DigestSources;
 import org.digestkg.storage.RdfImport;
 
 /**
  * The files named on the command line: files as given, folders searched for digests ({@code *.md},
- * {@code *.markdown}) and RDF files to import ({@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf *.owl *.xml}, see
+ * {@code *.markdown}, and {@code *.jsonl} with no markdown beside it: see {@link DigestSources}) and RDF files to import ({@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf *.owl *.xml}, see
  * {@link RdfImport#langOf(Path)}). A file named explicitly is an RDF import if its extension says so, else a digest.
  */
 final class DigestFiles {
@@ -27,10 +27,10 @@ final class DigestFiles {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
+                    files.addAll(DigestSources.select(walk.filter(Files::isRegularFile)
                             .filter(f -> isDigest(f) || RdfImport.isRdf(f))
                             .sorted()
-                            .forEach(files::add);
+                            .toList()));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read folder " + p + ": " + e.getMessage(), e);
                 }
@@ -43,9 +43,9 @@ final class DigestFiles {
         return files;
     }
 
-    /** Whether a file found in a folder is a digest: {@code .md} or {@code .markdown}. */
+    /** Whether a file found in a folder may be a digest: {@code .md}, {@code .markdown} or the generator's JSONL. */
     static boolean isDigest(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
+        return DigestSources.isDigestFile(file);
     }
 
     /** Whether a file is to be imported as RDF rather than read as a digest. */
