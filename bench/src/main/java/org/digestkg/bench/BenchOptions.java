@@ -23,20 +23,22 @@ import java.util.TreeSet;
  * --warmup N              warm-up runs per query (default 3)
  * --seed S                corpus seed (default 42)
  * --root DIR              the digest-kg checkout (default: the working directory)
- * --steps a,b,…           only these steps (default all): parse, build, tdbloader, add, export, serve, large;
- *                         without build, the smallest store of an earlier run (WORK/stores/sN) is reused
+ * --steps a,b,…           only these steps (default all, see {@link Benchmark#STEPS}): parse, build, tdbloader, add,
+ *                         export, serve, large; without build, the smallest store of an earlier run (WORK/stores/sN)
+ *                         is reused
  * </pre>
  */
 public record BenchOptions(List<Integer> days, Path work, int repeat, boolean quick, boolean tdbloaderLarge,
                            Duration timeout, Duration queryTimeout, int queryRuns, int warmup, long seed, Path root,
                            Set<String> steps, long minFreeGb) {
 
-    public static final Set<String> STEPS = Set.of("parse", "build", "tdbloader", "add", "export", "serve", "large");
+    /** The names of the steps ({@link Benchmark#STEPS}). */
+    public static final Set<String> STEPS = Set.copyOf(Benchmark.stepOptions());
 
     public static final String USAGE = """
             usage: bench/run [--days 184,1840] [--work DIR] [--repeat N] [--quick] [--no-tdbloader-1840]
                              [--timeout MIN] [--min-free-gb G] [--query-timeout SEC] [--query-runs N] [--warmup N] [--seed S] [--root DIR]
-                             [--steps parse,build,tdbloader,add,export,serve,large]""";
+                             [--steps %s]""".formatted(String.join(",", Benchmark.stepOptions()));
 
     public BenchOptions {
         days = List.copyOf(days);

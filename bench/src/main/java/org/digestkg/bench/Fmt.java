@@ -4,43 +4,44 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** Number formatting and small statistics for the results table. */
-final class Fmt {
+public final class Fmt {
 
     private Fmt() {
     }
 
-    static String seconds(double s) {
+    public static String seconds(double s) {
         if (Double.isNaN(s)) return "n/a";
         if (s < 1) return String.format(Locale.ROOT, "%.0f ms", s * 1000);
         if (s < 100) return String.format(Locale.ROOT, "%.2f s", s);
         return String.format(Locale.ROOT, "%.0f s", s);
     }
 
-    static String millis(double ms) {
+    public static String millis(double ms) {
         if (Double.isNaN(ms)) return "n/a";
         return ms < 10 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%,.0f ms", ms);
     }
 
-    static String mib(double mib) {
+    public static String mib(double mib) {
         return Double.isNaN(mib) ? "n/a" : String.format(Locale.ROOT, "%,.0f MiB", mib);
     }
 
-    static String ratio(double r) {
+    public static String ratio(double r) {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2f×", r);
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String rate(double perSecond) {
+    public static String rate(double perSecond) {
         return Double.isNaN(perSecond) ? "n/a" : String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
     /** Median of the values (mean of the middle two for an even count); NaN for none. */
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         if (values.isEmpty()) return Double.NaN;
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
@@ -49,7 +50,7 @@ final class Fmt {
     }
 
     /** The last {@code lines} non-blank lines of {@code text}, joined with " / ", for a table cell. */
-    static String tail(String text, int lines) {
+    public static String tail(String text, int lines) {
         List<String> kept = new ArrayList<>();
         String[] all = text.split("\\R");
         for (int i = all.length - 1; i >= 0 && kept.size() < lines; i--) {
@@ -59,8 +60,18 @@ final class Fmt {
         return s.length() > 300 ? "…" + s.substring(s.length() - 300) : s;
     }
 
+    /** "; median of N: a, b, c" after a median of several runs; "" for one run. */
+    public static String runsNote(List<Double> seconds) {
+        return runsNote(seconds, Fmt::seconds);
+    }
+
+    public static String runsNote(List<Double> values, DoubleFunction<String> fmt) {
+        if (values.size() < 2) return "";
+        return "; median of " + values.size() + ": " + String.join(", ", values.stream().map(fmt::apply).toList());
+    }
+
     /** Makes text safe in a markdown table cell. */
-    static String cell(String s) {
+    public static String cell(String s) {
         return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 }

@@ -84,16 +84,16 @@ class BenchOptionsTest {
 
     @Test
     void usesTheLaunchersJvmOptions() throws Exception {
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx1g"), Benchmark.kgJavaOpts(null, "-XX:+UseParallelGC -Xmx1g"));
-        assertEquals(List.of("-XX:+UseParallelGC"), Benchmark.kgJavaOpts("", "-XX:+UseParallelGC"));
-        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), Benchmark.kgJavaOpts(" -Xmx1g  -XX:+UseG1GC ", "x"));
-        assertEquals("-XX:+UseSerialGC -Xmx2g", Benchmark.launcherDefaultOpts("opts=${KG_JAVA_OPTS:--XX:+UseSerialGC -Xmx2g}\n"));
-        assertEquals(Benchmark.DEFAULT_KG_OPTS, Benchmark.launcherDefaultOpts("exec java -jar kg.jar"));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx1g"), KgLauncher.kgJavaOpts(null, "-XX:+UseParallelGC -Xmx1g"));
+        assertEquals(List.of("-XX:+UseParallelGC"), KgLauncher.kgJavaOpts("", "-XX:+UseParallelGC"));
+        assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), KgLauncher.kgJavaOpts(" -Xmx1g  -XX:+UseG1GC ", "x"));
+        assertEquals("-XX:+UseSerialGC -Xmx2g", KgLauncher.launcherDefaultOpts("opts=${KG_JAVA_OPTS:--XX:+UseSerialGC -Xmx2g}\n"));
+        assertEquals(KgLauncher.DEFAULT_KG_OPTS, KgLauncher.launcherDefaultOpts("exec java -jar kg.jar"));
         // the real launcher still says its options the way the benchmark reads them
         Path launcher = Path.of(System.getProperty("digestkg.root", "..")).resolve("kg");
         String text = java.nio.file.Files.readString(launcher);
-        assertTrue(text.contains("${KG_JAVA_OPTS:-"), "kg no longer reads KG_JAVA_OPTS as ${KG_JAVA_OPTS:-…}: update Benchmark");
+        assertTrue(text.contains("${KG_JAVA_OPTS:-"), "kg no longer reads KG_JAVA_OPTS as ${KG_JAVA_OPTS:-…}: update KgLauncher");
         assertEquals(java.util.regex.Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}").matcher(text).results()
-                .map(r -> r.group(1).trim()).findFirst().orElseThrow(), Benchmark.launcherDefaultOpts(text));
+                .map(r -> r.group(1).trim()).findFirst().orElseThrow(), KgLauncher.launcherDefaultOpts(text));
     }
 }

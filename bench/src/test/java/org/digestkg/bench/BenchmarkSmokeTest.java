@@ -36,13 +36,16 @@ class BenchmarkSmokeTest {
                 "--timeout", "5", "--root", root.toString()));
         String report = b.run();
         assertEquals(0, b.table().count(Met.FAILED), report);
-        for (String measure : new String[] {"build 3 days: wall time", "build 3 days: peak RSS", "tdb2.tdbloader",
+        for (String measure : new String[] {"graph 3 days", "build 3 days: wall time", "build 3 days: peak RSS",
+                "store on disk, 3 days", "tdb2.tdbloader",
                 "ratio build / tdbloader", "add one new day", "re-add the same day", "kg export --format nt",
                 "kg serve on the 3-day store", "co-authors of the most prolific author", "top-20 author pairs",
                 "2-hop neighbourhood size", "papers per category per day", "a typical author",
-                "2-hop neighbourhood size of the typical author"}) {
+                "2-hop neighbourhood size of the typical author", "kg serve: peak RSS"}) {
             assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith(measure)), measure + "\n" + report);
         }
+        assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().equals("graph 3 days")
+                && r.value().matches("[\\d,]+ papers, [\\d,]+ authors, [\\d,]+ quads \\(build report\\)")), report);
         assertTrue(Files.readString(work.resolve("results.md")).contains("| measure"));
     }
 }

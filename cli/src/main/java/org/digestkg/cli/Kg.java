@@ -54,8 +54,7 @@ public final class Kg {
     /** Failures a user can act on get one line, not a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println("kg " + cl.getCommandName() + ": " + StoreLocked.explain(message));
+        err.println("kg " + cl.getCommandName() + ": " + StoreLocked.explain(e));
         err.flush();
         if (Boolean.getBoolean("kg.debug")) e.printStackTrace(err);
         return e instanceof IllegalArgumentException ? 2 : 1;

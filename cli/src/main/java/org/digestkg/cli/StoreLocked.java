@@ -1,14 +1,21 @@
 package org.digestkg.cli;
 
-/** TDB2 refuses a second process on a store; say what that means for a user. */
+import org.digestkg.storage.StoreInUseException;
+
+/** TDB2 allows one process per store; say what that means for a user of the command line. */
 final class StoreLocked {
 
     private StoreLocked() {
     }
 
-    static String explain(String message) {
-        if (message != null && (message.contains("Failed to get a lock") || message.contains("already locked"))) {
-            return message + "\n  The store is in use by another process (a running 'kg serve'?). Stop it, or use another --store.";
+    /** The message of {@code failure}, with what to do when it is that the store is in use. */
+    static String explain(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StoreInUseException inUse) {
+                return inUse.getMessage()
+                        + "\n  Stop that process (a running 'kg serve'?), or use another --store.";
+            }
         }
         return message;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
 
@@ -91,7 +92,16 @@ public final class CoauthorGraph {
 
     /** Loads from a dataset whose default graph is the union of the digests (as {@link GraphStore} sets up). */
     public static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter) {
-        return CoauthorGraphLoader.load(dsg, filter);
+        return CoauthorGraphLoader.load(dsg, filter, null);
+    }
+
+    /**
+     * Loads with {@code context} over the dataset's own settings for the loader's queries, so that the network is
+     * read the way a query with that context reads the dataset (above all, whether its default graph is the union
+     * of the named graphs).
+     */
+    public static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter, Context context) {
+        return CoauthorGraphLoader.load(dsg, filter, context);
     }
 
     /**

@@ -18,6 +18,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
@@ -52,20 +54,21 @@ final class CoauthorGraphLoader {
     private static final Var CAT = Var.alloc("cat");
     private static final Var AUTHOR = Var.alloc("author");
 
-    static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter) {
+    /** @param context settings for the loader's queries over the dataset's own, or null */
+    static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter, Context context) {
         Rows rows = Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
-            scan(dsg, "SELECT ?paper { ?paper a dkg:Paper }", r::paper);
-            scan(dsg, "SELECT ?paper ?author { ?paper dcterms:creator ?author }", r::creator);
-            scan(dsg, "SELECT ?author ?value { ?author foaf:name ?value }", r::name);
-            scan(dsg, "SELECT ?paper ?value { ?paper dkg:arxivId ?value }", r,
+            scan(dsg, context, "SELECT ?paper { ?paper a dkg:Paper }", r::paper);
+            scan(dsg, context, "SELECT ?paper ?author { ?paper dcterms:creator ?author }", r::creator);
+            scan(dsg, context, "SELECT ?author ?value { ?author foaf:name ?value }", r::name);
+            scan(dsg, context, "SELECT ?paper ?value { ?paper dkg:arxivId ?value }", r,
                     (b, p) -> p.arxivId = firstNonNull(p.arxivId, lexical(b.get(VALUE))));
-            scan(dsg, "SELECT ?paper ?value { ?paper dcterms:title ?value }", r,
+            scan(dsg, context, "SELECT ?paper ?value { ?paper dcterms:title ?value }", r,
                     (b, p) -> p.title = firstNonNull(p.title, lexical(b.get(VALUE))));
-            scan(dsg, "SELECT ?paper ?cat ?category { ?paper dkg:mainCategory ?cat "
+            scan(dsg, context, "SELECT ?paper ?cat ?category { ?paper dkg:mainCategory ?cat "
                     + "OPTIONAL { ?cat skos:notation ?category } }", r,
                     (b, p) -> p.category = firstNonNull(p.category, Rows.category(b)));
-            scan(dsg, "SELECT ?paper ?value { ?appearance dkg:paper ?paper ; dcterms:date ?value }",
+            scan(dsg, context, "SELECT ?paper ?value { ?appearance dkg:paper ?paper ; dcterms:date ?value }",
                     r, (b, p) -> p.seenOn(date(b.get(VALUE))));
             return r;
         });
@@ -73,15 +76,20 @@ final class CoauthorGraphLoader {
     }
 
     /** Streams one SELECT's rows into {@code row}. */
-    private static void scan(DatasetGraph dsg, String select, Consumer<Binding> row) {
-        try (QueryExec exec = QueryExec.dataset(dsg).query(PREFIXES + select).build()) {
+    private static void scan(DatasetGraph dsg, Context context, String select, Consumer<Binding> row) {
+        QueryExecBuilder builder = QueryExec.dataset(dsg).query(PREFIXES + select);
+        if (context != null) {
+            builder.context(context);
+        }
+        try (QueryExec exec = builder.build()) {
             exec.select().forEachRemaining(row);
         }
     }
 
     /** Streams a SELECT of {@code ?paper} and facts into {@code fact}, for the papers already read. */
-    private static void scan(DatasetGraph dsg, String select, Rows rows, BiConsumer<Binding, PaperRow> fact) {
-        scan(dsg, select, b -> {
+    private static void scan(DatasetGraph dsg, Context context, String select, Rows rows,
+            BiConsumer<Binding, PaperRow> fact) {
+        scan(dsg, context, select, b -> {
             PaperRow paper = rows.papers.get(key(b.get(PAPER)));
             if (paper != null) {
                 fact.accept(b, paper);

@@ -7,7 +7,8 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.digestkg.storage.tdb.StoreLock;
+import org.digestkg.storage.tdb.StoreRelease;
 
 /**
  * The TDB2 store on disk. Each digest lives in its own named graph; the default graph seen by queries is the
@@ -23,9 +24,18 @@ public final class GraphStore implements AutoCloseable {
         this.dsg = dsg;
     }
 
-    /** Opens (creating if needed) the store in {@code dir}. */
+    /**
+     * Opens (creating if needed) the store in {@code dir}.
+     *
+     * @throws StoreInUseException when another process has it open
+     */
     public static GraphStore open(Path dir) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            throw StoreLock.inUse(dir, e).<RuntimeException>map(inUse -> inUse).orElse(e);
+        }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new GraphStore(dir, dsg);
     }
@@ -45,6 +55,6 @@ public final class GraphStore implements AutoCloseable {
     @Override
     public void close() {
         // TDB2 keeps databases in a process-wide cache; releasing it lets another process (or a test) open the directory.
-        TDBInternal.expel(dsg);
+        StoreRelease.release(dsg);
     }
 }

@@ -30,7 +30,7 @@ final class CoauthorFunction extends PFuncSimpleAndList {
     @Override
     public QueryIterator execEvaluated(Binding binding, Node subject, Node predicate, PropFuncArg object,
             ExecutionContext execCxt) {
-        CoauthorGraph graph = CoauthorIndex.graph(execCxt.getDataset(), null);
+        CoauthorGraph graph = CoauthorIndex.graph(execCxt, null);
         Slots slots = Slots.of(subject, object);
         IntStream authors = subject.isVariable() ? IntStream.range(0, graph.authorCount())
                 : subject.isURI() ? IntStream.of(graph.authorId(subject.getURI())).filter(a -> a >= 0)

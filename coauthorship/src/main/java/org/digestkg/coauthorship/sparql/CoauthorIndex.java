@@ -1,37 +1,43 @@
 package org.digestkg.coauthorship.sparql;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.apache.jena.dboe.transaction.txn.Transaction;
-import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.TDB2;
 import org.digestkg.coauthorship.CoauthorGraph;
 import org.digestkg.coauthorship.PaperFilter;
+import org.digestkg.storage.tdb.CommittedState;
 
 /**
  * The co-authorship network of a store, built once per committed state of the store and shared by every query
  * that reads that state.
  *
- * <p>TDB2 numbers its committed states: each write commit advances the store's data version, and a read
- * transaction sees the version that was current when it began. A network is built inside a read transaction
- * and kept with the version that transaction saw; a query whose transaction sees another version gets another
- * network. So the index answers exactly what plain SPARQL would in the same transaction, after any reload,
- * removal or SPARQL update: it is never stale, only rebuilt (a few seconds for a year of digests). Inside a
- * write transaction, which may hold uncommitted changes, nothing is cached.
+ * <p>A network is built inside a read transaction and kept with the {@link CommittedState} that transaction saw;
+ * a query whose transaction sees another state gets another network. So the index answers exactly what plain
+ * SPARQL would in the same transaction, after any reload, removal, SPARQL update or compaction: it is never stale,
+ * only rebuilt (a few seconds for a year of digests). Inside a write transaction, which may hold uncommitted
+ * changes, and when the store's state cannot be told, nothing is shared: each query builds its own network.
  */
 public final class CoauthorIndex {
 
-    /** One per open store; weak, so a closed store's network goes with it. */
-    private static final Map<TransactionCoordinator, CoauthorIndex> BY_STORE =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    /** The stores (by {@link CommittedState#store()}) most recently asked about; few are open at once. */
+    private static final int STORES = 4;
+    private static final Map<String, CoauthorIndex> BY_STORE = Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CoauthorIndex> eldest) {
+                    return size() > STORES;
+                }
+            });
 
     private final Object building = new Object();
     private volatile Snapshot latest;
@@ -40,25 +46,22 @@ public final class CoauthorIndex {
     }
 
     /**
+     * The network of the dataset a property function is evaluated on, read the way the query reads it.
+     *
+     * @param category a main-category code (any case) to keep only its papers; {@code null} for all papers
+     */
+    static CoauthorGraph graph(ExecutionContext execCxt, String category) {
+        return graph(execCxt.getDataset(), unionDefaultGraph(execCxt.getContext()), category);
+    }
+
+    /**
      * The network of {@code dsg} as the calling thread's transaction sees it (a read transaction of its own
-     * when the thread has none).
+     * when the thread has none), with the dataset's own settings.
      *
      * @param category a main-category code (any case) to keep only its papers; {@code null} for all papers
      */
     public static CoauthorGraph graph(DatasetGraph dsg, String category) {
-        DatasetGraphTDB storage = storage(dsg);
-        if (storage == null) {
-            return Snapshot.build(dsg, -1).graph(category); // not TDB2: no version to key a cache on
-        }
-        Transaction txn = storage.getTxnSystem().getThreadTransaction();
-        if (txn == null) {
-            return Txn.calculateRead(dsg, () -> graph(dsg, category));
-        }
-        if (txn.isWriteTxn()) {
-            return Snapshot.build(dsg, -1).graph(category);
-        }
-        CoauthorIndex index = BY_STORE.computeIfAbsent(storage.getTxnSystem().getTxnMgr(), k -> new CoauthorIndex());
-        return index.snapshot(dsg, txn.getDataVersion()).graph(category);
+        return graph(dsg, unionDefaultGraph(dsg.getContext()), category);
     }
 
     /** Builds the network of the store's current state now, so that the first co-authorship query does not wait. */
@@ -66,34 +69,65 @@ public final class CoauthorIndex {
         Txn.executeRead(dsg, () -> graph(dsg, null));
     }
 
-    private Snapshot snapshot(DatasetGraph dsg, long version) {
+    private static CoauthorGraph graph(DatasetGraph dsg, boolean union, String category) {
+        if (!dsg.isInTransaction()) {
+            return Txn.calculateRead(dsg, () -> graph(dsg, union, category));
+        }
+        Optional<CommittedState> state = CommittedState.seenBy(dsg);
+        if (state.isEmpty()) {
+            return Snapshot.build(dsg, union, null).graph(category);
+        }
+        CoauthorIndex index = BY_STORE.computeIfAbsent(state.get().store(), k -> new CoauthorIndex());
+        return index.snapshot(dsg, union, state.get()).graph(category);
+    }
+
+    /**
+     * Whether a query with this context reads the union of the named graphs as its default graph. A property
+     * function is evaluated on TDB2's storage dataset, whose own context need not say so: the served dataset's
+     * setting reaches the function only through the query's context (after a compaction the new storage's
+     * context is a fresh one).
+     */
+    private static boolean unionDefaultGraph(Context context) {
+        return context != null
+                && (context.isTrue(TDB2.symUnionDefaultGraph1) || context.isTrue(TDB2.symUnionDefaultGraph2));
+    }
+
+    private Snapshot snapshot(DatasetGraph dsg, boolean union, CommittedState state) {
         Snapshot current = latest;
-        if (current != null && current.version == version) {
+        if (current != null && current.matches(union, state)) {
             return current;
         }
         // one build at a time: queries arriving meanwhile wait for it rather than build the same network again
         synchronized (building) {
             current = latest;
-            if (current != null && current.version == version) {
+            if (current != null && current.matches(union, state)) {
                 return current;
             }
-            Snapshot built = Snapshot.build(dsg, version);
-            if (current == null || version > current.version) {
+            Snapshot built = Snapshot.build(dsg, union, state);
+            // a slow reader of an older state does not push out the network of a newer one
+            if (current == null || !current.state().isNewerThan(state)) {
                 latest = built;
             }
             return built;
         }
     }
 
-    private static DatasetGraphTDB storage(DatasetGraph dsg) {
-        return DatasetGraphWrapper.unwrap(dsg) instanceof DatasetGraphTDB tdb ? tdb : null;
-    }
+    /**
+     * The network of one committed state of the store (null: a state that cannot be told), read with or without
+     * the union default graph, and its per-category parts as queries ask for them.
+     */
+    private record Snapshot(boolean union, CommittedState state, CoauthorGraph all,
+            ConcurrentMap<String, CoauthorGraph> byCategory) {
 
-    /** The network of one version of the store, and its per-category parts as queries ask for them. */
-    private record Snapshot(long version, CoauthorGraph all, ConcurrentMap<String, CoauthorGraph> byCategory) {
+        static Snapshot build(DatasetGraph dsg, boolean union, CommittedState state) {
+            Context context = new Context();
+            context.set(TDB2.symUnionDefaultGraph, union);
+            return new Snapshot(union, state, CoauthorGraph.load(dsg, PaperFilter.ALL, context),
+                    new ConcurrentHashMap<>());
+        }
 
-        static Snapshot build(DatasetGraph dsg, long version) {
-            return new Snapshot(version, CoauthorGraph.load(dsg, PaperFilter.ALL), new ConcurrentHashMap<>());
+        boolean matches(boolean union, CommittedState state) {
+            return this.union == union && state.equals(this.state);
         }
 
         CoauthorGraph graph(String category) {

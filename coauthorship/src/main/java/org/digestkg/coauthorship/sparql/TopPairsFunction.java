@@ -34,7 +34,7 @@ final class TopPairsFunction extends PFuncListAndList {
             ExecutionContext execCxt) {
         int count = count(object.getArg(0), predicate);
         String category = object.getArgListSize() > 1 ? category(object.getArg(1)) : null;
-        CoauthorGraph graph = CoauthorIndex.graph(execCxt.getDataset(), category);
+        CoauthorGraph graph = CoauthorIndex.graph(execCxt, category);
         Slots slots = Slots.of(subject);
         Iterator<Binding> rows = Arrays.stream(graph.topLinks(count, PairOrder.PAPERS))
                 .mapToObj(link -> slots.bind(binding,

@@ -37,7 +37,7 @@ final class TwoHopFunction extends PFuncSimpleAndList {
             throw new QueryExecException("<" + predicate.getURI() + "> needs its subject bound to an author, e.g. "
                     + "?author foaf:name \"Ada Lovelace\" . ?author <" + predicate.getURI() + "> (?person)");
         }
-        CoauthorGraph graph = CoauthorIndex.graph(execCxt.getDataset(), null);
+        CoauthorGraph graph = CoauthorIndex.graph(execCxt, null);
         int author = subject.isURI() ? graph.authorId(subject.getURI()) : -1;
         if (author < 0) {
             return QueryIterNullIterator.create(execCxt);

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import org.apache.jena.dboe.sys.Names;
 import org.apache.jena.graph.Node;
@@ -21,6 +20,7 @@ import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.transport.TTransport;
+import org.digestkg.storage.tdb.JenaInternals;
 
 /**
  * The nodes of a TDB2 store, read from its node data file mapped into memory. The records are the ones Jena's
@@ -38,19 +38,26 @@ final class NodeFile {
     }
 
     /**
-     * Maps the committed part of the store's node file; call inside a read transaction. Empty when the store does
-     * not keep its nodes in one such file, or when the file is too large for one mapping (over 2 GB).
+     * Maps the committed part of the store's node file; call inside a read transaction.
+     *
+     * @throws JenaInternals.UnknownLayout when the store does not keep its nodes in one such file, or when the file
+     *                                     is too large for one mapping (over 2 GB)
      */
-    static Optional<NodeFile> map(DatasetGraphTDB tdb) {
+    static NodeFile map(DatasetGraphTDB tdb) {
         NodeTable base = tdb.getQuadTable().getNodeTupleTable().getNodeTable().baseNodeTable();
-        if (!(base instanceof NodeTableTRDF trdf) || tdb.getLocation().isMem()) return Optional.empty();
+        if (!(base instanceof NodeTableTRDF trdf)) {
+            throw new JenaInternals.UnknownLayout("the node table is a " + base.getClass().getSimpleName());
+        }
         // Nodes are appended; the length this transaction sees covers every node its indexes refer to.
         long length = trdf.getData().length();
         Path file = Path.of(tdb.getLocation().getPath(tdb.getStoreParams().getNodeTableBaseName() + "-data",
                 Names.extObjNodeData));
-        if (length > Integer.MAX_VALUE || !Files.isRegularFile(file)) return Optional.empty();
+        if (!Files.isRegularFile(file)) throw new JenaInternals.UnknownLayout("no node file " + file);
+        if (length > Integer.MAX_VALUE) {
+            throw new JenaInternals.UnknownLayout("the node file is over 2 GB (" + length + " bytes)");
+        }
         try (FileChannel channel = FileChannel.open(file)) {
-            return Optional.of(new NodeFile(channel.map(FileChannel.MapMode.READ_ONLY, 0, length)));
+            return new NodeFile(channel.map(FileChannel.MapMode.READ_ONLY, 0, length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,159 @@
+package org.digestkg.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * How the benchmark runs {@code kg} and {@code tdb2.tdbloader}: as the {@code kg} launcher runs the jar (its JVM
+ * options, {@code $KG_JAVA_OPTS}, and the class-data archive it makes), from a copy of the jar taken at the start.
+ */
+public final class KgLauncher {
+
+    /** What the {@code kg} launcher falls back to when it cannot be read. */
+    static final String DEFAULT_KG_OPTS = "-XX:+UseParallelGC -Xmx1g";
+    /** tdb2.tdbloader runs as Jena ships it, with the JVM's default heap; {@code $TDBLOADER_JAVA_OPTS} overrides. */
+    static final String DEFAULT_TDBLOADER_OPTS = "-XX:+UseParallelGC";
+    private static final Pattern LAUNCHER_OPTS = Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}");
+
+    private final Path root;
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final List<String> javaOpts;
+    private final List<String> tdbloaderOpts;
+    private final List<String> cdsOpts = new ArrayList<>();
+    private Path kgJar;
+
+    KgLauncher(Path root) {
+        this.root = root;
+        this.kgJar = root.resolve("cli/target/kg.jar");
+        this.javaOpts = kgJavaOpts(System.getenv("KG_JAVA_OPTS"), launcherDefaultOpts(Disk.read(root.resolve("kg"))));
+        this.tdbloaderOpts = kgJavaOpts(System.getenv("TDBLOADER_JAVA_OPTS"), DEFAULT_TDBLOADER_OPTS);
+    }
+
+    /** The options {@code env} says (a {@code KG_JAVA_OPTS}-like variable), or {@code dflt} when it is unset or empty. */
+    static List<String> kgJavaOpts(String env, String dflt) {
+        String v = env == null || env.isBlank() ? dflt : env;
+        return List.of(v.trim().split("\\s+"));
+    }
+
+    /** The default JVM options written in the {@code kg} launcher ({@code ${KG_JAVA_OPTS:-…}}), so the two never drift. */
+    static String launcherDefaultOpts(String launcherText) {
+        Matcher m = LAUNCHER_OPTS.matcher(launcherText);
+        return m.find() ? m.group(1).trim() : DEFAULT_KG_OPTS;
+    }
+
+    /** {@code java [archive] [kg options] -jar kg.jar ARGS}. */
+    public List<String> kg(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(cdsOpts);
+        cmd.addAll(javaOpts);
+        cmd.add("-jar");
+        cmd.add(kgJar.toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** {@code java [kg options] -cp CLASSPATH ARGS}: a class of this module on the CLI's classpath. */
+    public List<String> withKgOptions(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(javaOpts);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** {@code java [tdbloader options] -cp BENCH tdb2.tdbloader ARGS}. */
+    public List<String> tdbloader(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(tdbloaderOpts);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "tdb2.tdbloader"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** The jar runs use (the copy, once {@link #snapshot} took it). */
+    public Path jar() {
+        return kgJar;
+    }
+
+    List<String> javaOpts() {
+        return javaOpts;
+    }
+
+    List<String> tdbloaderOpts() {
+        return tdbloaderOpts;
+    }
+
+    boolean archived() {
+        return !cdsOpts.isEmpty();
+    }
+
+    /**
+     * Copies {@code cli/target/kg.jar} and its {@code lib/} into {@code dir} and runs from the copy: others may
+     * rebuild cli/target while the benchmark runs. Says what it did in {@code machine}.
+     */
+    void snapshot(Path dir, Path logs, Map<String, String> machine) throws IOException {
+        Disk.deleteQuietly(dir);
+        Files.createDirectories(dir.resolve("lib"));
+        Path src = kgJar.getParent();
+        Files.copy(kgJar, dir.resolve("kg.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        try (Stream<Path> s = Files.list(src.resolve("lib"))) {
+            for (Path p : s.toList()) Files.copy(p, dir.resolve("lib").resolve(p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        machine.put("kg.jar", kgJar + " of " + Files.getLastModifiedTime(kgJar).toString().substring(0, 19)
+                + " (run from a copy in " + dir + ")");
+        kgJar = dir.resolve("kg.jar");
+        classDataArchive(dir.resolve("cds-store"), logs, machine);
+    }
+
+    /**
+     * As the {@code kg} launcher does when it has a class-data archive step: makes a dynamic CDS archive of the
+     * classes a small build uses (for the copied jar: an archive is bound to its jar's path), and runs every kg
+     * command with it.
+     */
+    private void classDataArchive(Path tmpStore, Path logs, Map<String, String> machine) throws IOException {
+        String launcher = Disk.read(root.resolve("kg"));
+        Path sample = root.resolve("data/2026-02-04.md");
+        if (!launcher.contains("SharedArchiveFile") || !Files.isRegularFile(sample)) {
+            machine.put("class-data archive", "none (the kg launcher makes none)");
+            return;
+        }
+        Path jsa = kgJar.resolveSibling("kg.jsa");
+        Disk.deleteQuietly(tmpStore);
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + jsa));
+        cmd.addAll(javaOpts);
+        cmd.addAll(List.of("-jar", kgJar.toString(), "build", "-q", "--store", tmpStore.toString(), sample.toString()));
+        ProcessProbe.Result r = ProcessProbe.run(cmd, root, logs.resolve("cds-archive.log"), Duration.ofMinutes(5));
+        Disk.deleteQuietly(tmpStore);
+        if (r.ok() && Files.isRegularFile(jsa)) {
+            cdsOpts.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            machine.put("class-data archive", "yes, as the kg launcher: made in " + Fmt.seconds(r.seconds())
+                    + " by a build of data/2026-02-04.md, used by every kg command");
+        } else {
+            machine.put("class-data archive", "could not be made (" + r.failure() + "): kg runs without one");
+        }
+    }
+
+    /** {@code java -version}, on one line. */
+    String javaVersion() {
+        try {
+            Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return String.join("; ", out.strip().split("\\R"));
+        } catch (IOException e) {
+            return "? (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+}

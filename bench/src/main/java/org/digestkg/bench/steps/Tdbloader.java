@@ -1,0 +1,76 @@
+package org.digestkg.bench.steps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.digestkg.bench.BenchRun;
+import org.digestkg.bench.BuildFigures;
+import org.digestkg.bench.Disk;
+import org.digestkg.bench.Fmt;
+import org.digestkg.bench.ProcessProbe;
+import org.digestkg.bench.ResultTable;
+import org.digestkg.bench.ResultTable.Met;
+
+/**
+ * The yardstick: {@code kg export --format nq} of a store, then Jena's own {@code tdb2.tdbloader} on that export,
+ * and the ratio of the build of the same corpus to it.
+ */
+final class Tdbloader {
+
+    private Tdbloader() {
+    }
+
+    static void measure(BenchRun run, Path store, int n, int repeat) throws IOException {
+        ResultTable table = run.table();
+        Path nq = run.options().work().resolve("export/d" + n + ".nq");
+        Files.createDirectories(nq.getParent());
+        ProcessProbe.Result ex = run.run(run.kg().kg("export", "--store", store.toString(), "--format", "nq", "--out",
+                nq.toString()), "export-nq-" + n);
+        if (!ex.ok()) {
+            table.failed("export " + n + " days to N-Quads", "", ex.failure());
+            return;
+        }
+        long quads = Disk.countLines(nq);
+        table.add("export " + n + " days to N-Quads (input of tdbloader)", Fmt.seconds(ex.seconds()) + ", "
+                + Fmt.count(quads) + " quads, " + String.format(Locale.ROOT, "%.0f MB", Disk.size(nq) / 1e6));
+        Path loc = run.options().work().resolve("tdbloader/d" + n);
+        List<Double> times = new ArrayList<>();
+        List<Double> peaks = new ArrayList<>();
+        String memory = "";
+        try {
+            for (int r = 0; r < repeat; r++) {
+                Disk.deleteQuietly(loc);
+                ProcessProbe.Result res = run.run(run.kg().tdbloader("--loc", loc.toString(), nq.toString()),
+                        "tdbloader-" + n + "-" + r);
+                if (!res.ok()) {
+                    table.failed("tdb2.tdbloader " + n + " days", "", res.failure());
+                    return;
+                }
+                times.add(res.seconds());
+                peaks.add(res.peakHwmKb() / 1024.0);
+                memory = BuildFigures.memory(res);
+            }
+            table.add("tdb2.tdbloader --loc L " + n + "-days.nq: wall time", Fmt.seconds(Fmt.median(times))
+                    + Fmt.runsNote(times));
+            table.add("tdb2.tdbloader " + n + " days: peak RSS (VmHWM)", Fmt.mib(Fmt.median(peaks)) + " (" + memory + ")"
+                    + Fmt.runsNote(peaks, Fmt::mib));
+            table.add("tdb2.tdbloader store on disk, " + n + " days", Disk.duMiB(loc));
+        } finally {
+            Disk.deleteQuietly(loc);
+            Files.deleteIfExists(nq);
+        }
+        double tl = Fmt.median(times);
+        double built = run.build(n).map(BuildFigures::seconds).orElse(Double.NaN);
+        double ratio = built / tl;
+        table.add("ratio build / tdbloader, " + n + " days", Fmt.ratio(ratio) + " (" + Fmt.seconds(built) + " / "
+                + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
+        if (n == run.smallest()) {
+            double builtMib = run.build(n).map(BuildFigures::peakMiB).orElse(Double.NaN);
+            table.add("ratio peak RSS build / tdbloader, " + n + " days", Fmt.ratio(builtMib / Fmt.median(peaks)));
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package org.digestkg.storage.tdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.digestkg.extractor.rdf.Iris;
+import org.digestkg.storage.DigestLoader;
+import org.digestkg.storage.Exporter;
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.RdfSyntax;
+import org.digestkg.storage.Samples;
+import org.digestkg.storage.StoreInUseException;
+import org.digestkg.storage.export.StoreDump;
+import org.digestkg.storage.tdb.JenaInternals.Concern;
+import org.digestkg.storage.tdb.JenaInternals.UnknownLayout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate for a Jena upgrade. Every place digest-kg reaches into Jena's internals ({@link JenaInternals}) must,
+ * on the Jena it is built with, take its fast path, and its fallback to Jena's public API must give the same
+ * answers. If a test here fails after changing the Jena version, the fast path no longer fits that Jena: fix it,
+ * or accept the fallback knowingly.
+ */
+class JenaInternalsTest {
+
+    private static final Node G = NodeFactory.createURI("https://example.org/g");
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void internalsOn() {
+        System.clearProperty(JenaInternals.SWITCH);
+    }
+
+    // ---- the export
+
+    @Test
+    void theExportWritesFromTheIndexesTheLinesJenasWritersWrite() {
+        try (GraphStore store = sampleStore()) {
+            long fallbacks = JenaInternals.fallbackCount(Concern.EXPORT);
+            assertTrue(Txn.calculateRead(store.datasetGraph(), () -> StoreDump.of(store.datasetGraph()).isPresent()),
+                    "the fast export applies to a TDB2 store: " + JenaInternals.fallbacks());
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.EXPORT));
+            for (RdfSyntax syntax : List.of(RdfSyntax.NT, RdfSyntax.NQ)) {
+                for (Node graph : Arrays.asList(null, Iris.digest(LocalDate.of(2026, 2, 23)))) {
+                    Export fast = export(store, syntax, graph);
+                    Export jena = withInternalsOff(() -> export(store, syntax, graph));
+                    assertTrue(fast.lines.size() > 1000, "a real export");
+                    assertEquals(jena.count, fast.count, syntax + " " + graph);
+                    assertEquals("", firstDifference(jena.lines, fast.lines), syntax + " " + graph);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStoreNotOnDiskIsLeftToJenasWriters() {
+        DatasetGraph memory = DatabaseMgr.createDatasetGraph();
+        Txn.executeWrite(memory, () -> memory.add(G, G, G, G));
+        assertTrue(Txn.calculateRead(memory, () -> StoreDump.of(memory).isEmpty()));
+    }
+
+    // ---- the committed state
+
+    @Test
+    void theCommittedStateNamesTheDataAsCommittedAndOutlivesTheProcess() {
+        Path dir = tmp.resolve("state");
+        List<CommittedState> seen = new ArrayList<>();
+        CommittedState loaded;
+        try (GraphStore store = sampleStore(dir)) {
+            DatasetGraph dsg = store.datasetGraph();
+            loaded = state(dsg);
+            seen.add(loaded);
+            assertEquals(loaded, state(dsg), "reading changes nothing");
+            Txn.executeWrite(dsg, () -> dsg.delete(G, G, G, G));
+            assertEquals(loaded, state(dsg), "nor does a commit that changes nothing");
+            Txn.executeWrite(dsg, () -> assertTrue(CommittedState.seenBy(dsg).isEmpty(),
+                    "a write transaction may hold changes that are not committed"));
+
+            for (Runnable change : List.<Runnable>of(
+                    () -> dsg.add(G, G, G, G),                  // a quad
+                    () -> dsg.delete(G, G, G, G),               // the same quad out again: the data as loaded
+                    () -> dsg.add(Quad_default(), G, G, G),     // the stored default graph
+                    () -> dsg.add(G, G, G, NodeFactory.createLiteralString("a node never stored before")))) {
+                Txn.executeWrite(dsg, change);
+                CommittedState after = state(dsg);
+                assertTrue(after.isNewerThan(seen.get(seen.size() - 1)), after + " after " + seen);
+                assertFalse(seen.stream().anyMatch(s -> s.key().equals(after.key())), "a key never seen before");
+                assertEquals(loaded.store(), after.store());
+                seen.add(after);
+            }
+            // a reader that began before a commit keeps seeing the state it began with
+            Txn.executeRead(dsg, () -> {
+                CommittedState before = CommittedState.seenBy(dsg).orElseThrow();
+                Thread writer = new Thread(() -> Txn.executeWrite(dsg, () -> dsg.add(G, G, G, NodeFactory.createLiteralString("y"))));
+                writer.start();
+                join(writer);
+                assertEquals(before, CommittedState.seenBy(dsg).orElseThrow());
+            });
+            seen.add(state(dsg));
+        }
+        try (GraphStore again = GraphStore.open(dir)) {
+            assertEquals(seen.get(seen.size() - 1).key(), state(again.datasetGraph()).key(),
+                    "the same key when the store is opened again, as by another process");
+            DatabaseMgr.compact(again.datasetGraph(), true);
+            CommittedState compacted = state(again.datasetGraph());
+            assertNotEquals(loaded.store(), compacted.store(), "compaction puts the data in new storage");
+            assertFalse(seen.stream().anyMatch(s -> s.key().equals(compacted.key())));
+
+            System.setProperty(JenaInternals.SWITCH, "off");
+            assertTrue(CommittedState.seenBy(again.datasetGraph()).isEmpty(),
+                    "without the fast path there is no key, so nothing is cached on one");
+            assertTrue(JenaInternals.fallbacks().containsKey(Concern.COMMITTED_STATE));
+        }
+    }
+
+    @Test
+    void aStoreThatIsNotTdb2HasNoCommittedState() {
+        DatasetGraph memory = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        assertTrue(CommittedState.seenBy(memory).isEmpty());
+        DatasetGraph tdbInMemory = DatabaseMgr.createDatasetGraph();
+        DatasetGraph other = DatabaseMgr.createDatasetGraph();
+        assertNotEquals(state(tdbInMemory).store(), state(other).store(), "two in-memory stores are told apart");
+    }
+
+    // ---- releasing the store
+
+    @Test
+    void closingTheStoreReleasesItsLockAndFilesAndTheFallbackKeepsItUsable() throws IOException {
+        Path dir = tmp.resolve("release");
+        GraphStore store = sampleStore(dir);
+        long quads = quads(store);
+        assertTrue(heldByThisProcess(dir), "an open store is locked");
+        store.close();
+        assertFalse(heldByThisProcess(dir), "closed: another process may open it");
+
+        System.setProperty(JenaInternals.SWITCH, "off");
+        GraphStore reopened = GraphStore.open(dir);
+        reopened.close();
+        assertTrue(JenaInternals.fallbacks().containsKey(Concern.RELEASE));
+        assertTrue(heldByThisProcess(dir), "without the fast path the store stays open until the process ends");
+        GraphStore third = GraphStore.open(dir);
+        assertEquals(quads, quads(third), "and answers the same when opened again");
+        System.clearProperty(JenaInternals.SWITCH);
+        third.close();
+        assertFalse(heldByThisProcess(dir));
+    }
+
+    // ---- a store in use by another process
+
+    @Test
+    void aStoreHeldByAnotherProcessIsToldApartWithOrWithoutTheFastPath() throws Exception {
+        Path dir = tmp.resolve("held");
+        try (GraphStore store = GraphStore.open(dir)) {
+            Txn.executeWrite(store.datasetGraph(), () -> store.datasetGraph().add(G, G, G, G));
+        }
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldStore.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.startsWith("holding"), "the other process has the store: " + line);
+            long pid = holder.pid();
+
+            long fallbacks = JenaInternals.fallbackCount(Concern.LOCK);
+            StoreInUseException fast = assertThrows(StoreInUseException.class, () -> GraphStore.open(dir));
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.LOCK), "the fast path decided: "
+                    + JenaInternals.fallbacks());
+            assertEquals(pid, fast.pid().orElseThrow());
+            assertEquals(dir, fast.dir());
+
+            System.setProperty(JenaInternals.SWITCH, "off");
+            StoreInUseException fallback = assertThrows(StoreInUseException.class, () -> GraphStore.open(dir));
+            assertEquals(fallbacks + 1, JenaInternals.fallbackCount(Concern.LOCK), "the fallback decided");
+            assertEquals(fast.getMessage(), fallback.getMessage());
+            System.clearProperty(JenaInternals.SWITCH);
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        }
+        try (GraphStore free = GraphStore.open(dir)) {
+            assertTrue(quads(free) > 0, "free again once that process ends");
+        }
+    }
+
+    @Test
+    void otherFailuresToOpenAreNotTakenForAStoreInUse() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "text");
+        long fallbacks = JenaInternals.fallbackCount(Concern.LOCK);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> GraphStore.open(file));
+        assertFalse(e instanceof StoreInUseException, e.toString());
+        assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.LOCK), "no lock file is no reason for a notice");
+    }
+
+    // ---- the guard itself
+
+    @Test
+    void aMissingJenaMethodOrAnUnknownLayoutFallsBackWithANoticeAndOtherErrorsPassThrough() {
+        long before = JenaInternals.fallbackCount(Concern.EXPORT);
+        Optional<String> missing = JenaInternals.attempt(Concern.EXPORT, () -> {
+            throw new NoSuchMethodError("'org.apache.jena.tdb2.store.NodeId.getPtrLocation()'");
+        });
+        assertTrue(missing.isEmpty());
+        assertTrue(JenaInternals.fallbacks().get(Concern.EXPORT).contains("NoSuchMethodError"));
+        Optional<String> unknown = JenaInternals.attempt(Concern.EXPORT, () -> {
+            throw new UnknownLayout("a layout from the future");
+        });
+        assertTrue(unknown.isEmpty());
+        assertEquals("a layout from the future", JenaInternals.fallbacks().get(Concern.EXPORT));
+        assertEquals(before + 2, JenaInternals.fallbackCount(Concern.EXPORT));
+        assertThrows(IllegalStateException.class, () -> JenaInternals.attempt(Concern.EXPORT, () -> {
+            throw new IllegalStateException("the store's own failure");
+        }));
+        Object fast = new Object();
+        assertSame(fast, JenaInternals.attempt(Concern.EXPORT, () -> Optional.of(fast)).orElseThrow());
+    }
+
+    // ---- helpers
+
+    private record Export(long count, List<String> lines) {}
+
+    private static Export export(GraphStore store, RdfSyntax syntax, Node graph) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long count = new Exporter(store).export(syntax, graph, out);
+        List<String> lines = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines().toList());
+        lines.sort(null);
+        return new Export(count, lines);
+    }
+
+    /** The first line where two sorted exports differ, as "expected / actual"; empty when they are the same. */
+    private static String firstDifference(List<String> expected, List<String> actual) {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String e = i < expected.size() ? expected.get(i) : "(none)";
+            String a = i < actual.size() ? actual.get(i) : "(none)";
+            if (!e.equals(a)) return "line " + i + ": " + e + " / " + a;
+        }
+        return "";
+    }
+
+    private static <T> T withInternalsOff(Supplier<T> action) {
+        System.setProperty(JenaInternals.SWITCH, "off");
+        try {
+            return action.get();
+        } finally {
+            System.clearProperty(JenaInternals.SWITCH);
+        }
+    }
+
+    /** Both sample digests. */
+    private GraphStore sampleStore() {
+        GraphStore store = sampleStore(tmp.resolve("store"));
+        assertTrue(new DigestLoader(store).load(Samples.feb04(), null).clean());
+        return store;
+    }
+
+    /** The smaller sample digest. */
+    private static GraphStore sampleStore(Path dir) {
+        GraphStore store = GraphStore.open(dir);
+        assertTrue(new DigestLoader(store).load(Samples.feb23(), null).clean());
+        return store;
+    }
+
+    private static CommittedState state(DatasetGraph dsg) {
+        return CommittedState.seenBy(dsg).orElseThrow(() -> new AssertionError("no committed state: "
+                + JenaInternals.fallbacks()));
+    }
+
+    private static Node Quad_default() {
+        return org.apache.jena.sparql.core.Quad.defaultGraphIRI;
+    }
+
+    private static long quads(GraphStore store) {
+        return Txn.calculateRead(store.datasetGraph(), () -> store.datasetGraph().stream().count());
+    }
+
+    /** Whether this process holds TDB2's lock on the store in {@code dir}. */
+    private static boolean heldByThisProcess(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir.resolve("tdb.lock"), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            assertTrue(lock != null, "no other process holds it");
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
