@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * --seed S                corpus seed (default 42)
  * --root DIR              the digest-kg checkout (default: the working directory)
  * --steps a,b,…           only these steps (default all, see {@link Benchmark#STEPS}): parse, build, tdbloader, add,
- *                         export, serve, large; without build, the smallest store of an earlier run (WORK/stores/sN)
+ *                         export, search, serve, large; without build, the smallest store of an earlier run (WORK/stores/sN)
  *                         is reused
  * </pre>
  */

@@ -25,6 +25,8 @@ import org.digestkg.bench.steps.PapersPerCategoryStep;
 import org.digestkg.bench.steps.ParseOnlyStep;
 import org.digestkg.bench.steps.PerDigestTrendStep;
 import org.digestkg.bench.steps.ReuseStoreStep;
+import org.digestkg.bench.steps.SearchCommandStep;
+import org.digestkg.bench.steps.SearchServerStep;
 import org.digestkg.bench.steps.ServeStep;
 import org.digestkg.bench.steps.ServerMemoryStep;
 import org.digestkg.bench.steps.TdbloaderStep;
@@ -50,9 +52,11 @@ public final class Benchmark {
             new TdbloaderStep(),
             new AddDayStep(),
             new ExportStep(),
+            new SearchCommandStep(),
             new ServeStep(),
             new CoauthorQueriesStep(),
             new PapersPerCategoryStep(),
+            new SearchServerStep(),
             new TypicalAuthorStep(),
             new ServerMemoryStep(),
             new LargeBuildStep(),

@@ -49,6 +49,15 @@ public final class Fmt {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** The {@code p}-th percentile (nearest rank) of the values; NaN for none. */
+    public static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) return Double.NaN;
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
     /** The last {@code lines} non-blank lines of {@code text}, joined with " / ", for a table cell. */
     public static String tail(String text, int lines) {
         List<String> kept = new ArrayList<>();

@@ -67,6 +67,11 @@ public final class LiveServer {
         return OptionalDouble.empty();
     }
 
+    /** The server's SPARQL endpoint; the dataset's other services are beside it ({@code /kg/search}). */
+    public String sparqlUrl() {
+        return http.endpoint();
+    }
+
     /** One query, once (a look-up a step needs, not a timing). */
     public SparqlHttp.Answer ask(String query) throws IOException, InterruptedException {
         return http.query(query, run.options().queryTimeout().plusSeconds(30));

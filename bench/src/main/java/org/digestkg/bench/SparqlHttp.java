@@ -34,6 +34,10 @@ public final class SparqlHttp {
         this.endpoint = URI.create(endpoint);
     }
 
+    public String endpoint() {
+        return endpoint.toString();
+    }
+
     /** One answered query: HTTP status, body, and the time to the last byte. */
     public record Answer(int status, byte[] body, long nanos) {
 

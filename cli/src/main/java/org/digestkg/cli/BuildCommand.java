@@ -2,7 +2,6 @@ package org.digestkg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.ImportResult;
@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store,",
-                "one transaction per digest. A digest already stored with the same bytes is",
-                "skipped; a changed one replaces its graph.",
+        description = {"Loads digests (files, or folders of *.md files) into the TDB2 store, each",
+                "all or nothing (digests share transactions). A digest already stored with the",
+                "same bytes is skipped; a changed one replaces its graph.",
                 "",
-                "Also imports RDF files (a 'kg export'), one transaction per file, by extension:",
+                "Also imports RDF files (a 'kg export', also .gz), one transaction per file, by extension:",
                 "  .nq .trig .jsonld   each named graph in the file replaces the stored graph",
                 "                      of that name",
                 "  .ttl .nt .rdf .owl .xml   the triples go into one named graph,",
@@ -76,12 +76,17 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> files = DigestFiles.expand(paths);
+        List<Path> files;
+        try {
+            files = DigestFiles.expand(paths);
+        } catch (IllegalArgumentException e) {
+            throw ExitCode.usage(spec, e.getMessage());
+        }
         if (date != null && files.size() != 1) {
-            throw new IllegalArgumentException("--date applies to one file; " + files.size() + " were given");
+            throw ExitCode.usage(spec, "--date applies to one file; " + files.size() + " were given");
         }
         if (date != null && DigestFiles.isImport(files.get(0))) {
-            throw new IllegalArgumentException("--date applies to a digest, not to an RDF file: " + files.get(0));
+            throw ExitCode.usage(spec, "--date applies to a digest, not to an RDF file: " + files.get(0));
         }
         PrintWriter out = spec.commandLine().getOut();
         BuildReport summary;
@@ -89,9 +94,12 @@ final class BuildCommand implements Callable<Integer> {
             summary = load(s, files, date, strict, quiet, out);
         }
         if (report != null) {
-            Files.writeString(report, summary.toJson());
+            OutputFile.write(report, os -> {
+                os.write(summary.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return null;
+            });
         }
-        return summary.allClean() ? 0 : 1;
+        return summary.allClean() ? ExitCode.OK : ExitCode.FAILED;
     }
 
     /** Loads {@code files} into the open store, printing a line per file (problems only when quiet) and a summary. */
@@ -114,7 +122,7 @@ final class BuildCommand implements Callable<Integer> {
             // digests go together: many new ones take the bulk path, and each is reported once committed
             loader.loadAll(digests, date, r -> {
                 results.add(r);
-                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r);
+                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r, date);
                 if (bar != null) bar.step();
                 out.flush();
             });
@@ -126,9 +134,14 @@ final class BuildCommand implements Callable<Integer> {
         return summary;
     }
 
-    private static void print(PrintWriter out, LoadResult r) {
+    private static void print(PrintWriter out, LoadResult r, LocalDate date) {
         switch (r.status()) {
-            case FAILED -> out.printf("FAILED     %s%n  %s%n", r.source(), r.error());
+            case FAILED -> {
+                out.printf("FAILED     %s%n  %s%n", r.source(), r.error());
+                if (r.date() == null && date == null && DigestParser.dateFromFileName(Path.of(r.source())).isEmpty()) {
+                    out.println("  (give the digest's day with --date YYYY-MM-DD, or name the file after it)");
+                }
+            }
             case UNCHANGED -> out.printf("unchanged  %s  %s  (same bytes as stored)%n", r.source(), r.date());
             case LOADED -> out.printf("loaded     %s  %s  %,d papers, %,d authors, %,d triples, %d warnings, %d rejected, %.2f s%n",
                     r.source(), r.date(), r.papers(), r.authors(), r.triples(), r.warnings().size(), r.rejected().size(),

@@ -1,13 +1,19 @@
 package org.digestkg.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 
 import org.digestkg.cli.coauthorship.AuthorsCommand;
 import org.digestkg.cli.coauthorship.CoauthorsCommand;
 import org.digestkg.cli.coauthorship.CollaborationsCommand;
 import org.digestkg.cli.coauthorship.NetworkCommand;
 import org.digestkg.cli.coauthorship.PathCommand;
+import org.digestkg.cli.search.IndexCommand;
+import org.digestkg.cli.search.SearchCommand;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,21 +29,25 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 ExportCommand.class,
                 StatsCommand.class,
+                ValidateCommand.class,
                 RemoveCommand.class,
                 ServeCommand.class,
                 PushCommand.class,
+                SearchCommand.class,
+                IndexCommand.class,
                 CoauthorsCommand.class,
                 PathCommand.class,
                 CollaborationsCommand.class,
                 AuthorsCommand.class,
                 NetworkCommand.class,
+                AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {
-                "0:success",
-                "1:failed, or some input was rejected (what was good is loaded)",
-                "2:invalid command line"})
+                ExitCode.OK + ":success",
+                ExitCode.FAILED + ":failed, or some input was rejected (what was good is loaded)",
+                ExitCode.USAGE + ":invalid command line"})
 public final class Kg {
 
     public static void main(String[] args) {
@@ -47,25 +57,44 @@ public final class Kg {
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Kg());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(new ExitCode());
+        cl.setParameterExceptionHandler(Kg::usage);
         cl.setExecutionExceptionHandler(Kg::handle);
         return cl;
+    }
+
+    /** A usage mistake: what is wrong and where help is, without the whole usage text burying it. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
     /** Failures a user can act on get one line, not a stack trace. */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println("kg " + cl.getCommandName() + ": " + StoreLocked.explain(e));
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + Failures.describe(e));
         err.flush();
         if (Boolean.getBoolean("kg.debug")) e.printStackTrace(err);
-        return e instanceof IllegalArgumentException ? 2 : 1;
+        return cl.getExitCodeExceptionMapper().getExitCode(e);
     }
 
+    /** The version Maven built (filled into {@code version.properties}), with Jena's and Java's. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Kg.class.getPackage().getImplementationVersion();
-            return new String[] {"digest-kg " + (v == null ? "(development build)" : v)
-                    + ", Apache Jena " + org.apache.jena.Jena.VERSION};
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Kg.class.getResourceAsStream("version.properties")) {
+                if (in == null) throw new IOException("version.properties is missing from the build");
+                p.load(in);
+            }
+            return new String[] {"digest-kg " + p.getProperty("version"),
+                    "Apache Jena " + org.apache.jena.Jena.VERSION + ", Java " + Runtime.version()};
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.digestkg.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,24 +42,22 @@ final class PushCommand implements Callable<Integer> {
     @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The Graph Store Protocol endpoint, e.g. http://host:3030/ds/data.")
     String endpoint;
 
-    @Option(names = "--user", paramLabel = "USER", description = "User for HTTP basic authentication.")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password (kept off the command line).")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     @Parameters(paramLabel = "PATH|DAY", arity = "0..*", description = "Digest files (their dates) or days YYYY-MM-DD.")
     List<String> which = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
-        Optional<BasicCredentials> credentials = credentials();
+    public Integer call() {
+        Optional<BasicCredentials> credentials = login.login().map(l -> new BasicCredentials(l.user(), l.password()));
+        List<Node> named = which.stream().map(this::graphOf).toList();
         try (GraphStore s = store.openExisting()) {
-            List<Node> graphs = which.isEmpty() ? allDigests(s) : which.stream().map(PushCommand::graphOf).toList();
+            List<Node> graphs = which.isEmpty() ? allDigests(s) : named;
             for (Node graph : graphs) {
                 long triples = Txn.calculateRead(s.datasetGraph(), () -> {
                     if (!s.datasetGraph().containsGraph(graph)) {
-                        throw new IllegalArgumentException("no graph <" + graph.getURI() + "> in " + store.dir());
+                        throw ExitCode.usage(spec, "no graph <" + graph.getURI() + "> in " + store.dir());
                     }
                     var g = s.datasetGraph().getGraph(graph);
                     GraphPusher.push(endpoint, graph, g, credentials);
@@ -72,24 +67,15 @@ final class PushCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().printf("%d graphs pushed to %s%n", graphs.size(), endpoint);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
-    private Optional<BasicCredentials> credentials() throws IOException {
-        if (user == null && passwordFile == null) return Optional.empty();
-        if (user == null || passwordFile == null) {
-            throw new IllegalArgumentException("--user and --password-file go together");
-        }
-        String password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        return Optional.of(new BasicCredentials(user, password));
-    }
-
-    private static Node graphOf(String pathOrDay) {
+    private Node graphOf(String pathOrDay) {
         try {
             return Iris.digest(LocalDate.parse(pathOrDay));
         } catch (java.time.format.DateTimeParseException notADay) {
             return Iris.digest(DigestParser.dateFromFileName(Path.of(pathOrDay)).orElseThrow(() ->
-                    new IllegalArgumentException(pathOrDay + " is neither a day YYYY-MM-DD nor a file named after one")));
+                    ExitCode.usage(spec, pathOrDay + " is neither a day YYYY-MM-DD nor a file named after one")));
         }
     }
 

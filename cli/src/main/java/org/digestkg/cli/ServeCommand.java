@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.digestkg.server.AllowedSources;
 import org.digestkg.server.KgServer;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.Stats;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  kg serve data/",
                 "  kg serve --port 8080",
-                "  kg serve --update --passwd users.txt      (users.txt: lines user:password)"})
+                "  kg serve --update --passwd users.txt      (users.txt: lines user: password)",
+                "  kg serve --update --passwd users.txt --allow-load /srv/rdf/ --allow-load https://example.org/data/"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,14 +41,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = KgServer.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", defaultValue = "${env:KG_PORT:-3030}", description = "Port (default: $KG_PORT if set, else 3030; now ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--update", description = "Allow SPARQL Update and Graph Store Protocol writes (needs --passwd).")
     boolean update;
 
-    @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user:password'.")
+    @Option(names = "--passwd", paramLabel = "FILE", description = "Users allowed to write: lines 'user: password' (Jetty's realm.properties format).")
     Path passwordFile;
+
+    @Option(names = "--allow-load", paramLabel = "SOURCE",
+            description = "A folder, or an http(s) or file URL prefix, that SPARQL Update LOAD may read from and SERVICE "
+                    + "calls may go to (repeatable). Default none: nothing a client sends makes the server read a file "
+                    + "or fetch a URL.")
+    List<String> allowLoad = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop a query after this many seconds (default: ${DEFAULT-VALUE}).")
@@ -57,16 +66,19 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        AllowedSources sources = allowedSources();
         GraphStore s = paths.isEmpty() ? store.openExisting() : store.openOrCreate();
         KgServer server;
         try {
+            // built first, so a wrong host, password file or source stops it before any digest is loaded
+            KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
+                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update).allowedSources(sources);
+            if (passwordFile != null) b.passwordFile(passwordFile);
+            server = b.build();
             if (!paths.isEmpty()) {
                 BuildCommand.load(s, DigestFiles.expand(paths), null, false, true, out);
             }
-            KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
-                    .timeout(Duration.ofSeconds(timeoutSeconds)).update(update);
-            if (passwordFile != null) b.passwordFile(passwordFile);
-            server = b.build().start().installShutdownHook();
+            server.start().installShutdownHook();
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -77,9 +89,32 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("  Fuseki UI   %s/%n", server.serverUrl());
         out.printf("  SPARQL      %s%n", server.sparqlUrl());
         out.printf("  Graphs      %s?graph=<digest IRI>%n", server.gspUrl());
+        if (!sources.isEmpty()) {
+            out.printf("  LOAD and SERVICE may read  %s%n",
+                    String.join(" ", sources.prefixes().stream().map(u -> "<" + u + ">").toList()));
+        }
         out.println("Ctrl-C stops the server.");
         out.flush();
+        if (server.sendsPasswordsInClear()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("Warning: --update on --host %s takes passwords over plain HTTP from other machines, and anyone "
+                    + "on the way can read them. Serve on --host 127.0.0.1 behind an HTTPS reverse proxy instead.%n", host);
+            err.flush();
+        }
         server.join();
         return 0;
+    }
+
+    /** The --allow-load values, a folder given relative to the working directory taken as its absolute path. */
+    private AllowedSources allowedSources() {
+        List<String> sources = new ArrayList<>();
+        for (String a : allowLoad) {
+            sources.add(a.contains(":") ? a : Path.of(a).toAbsolutePath().normalize() + "/");
+        }
+        try {
+            return AllowedSources.of(sources);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--allow-load: " + e.getMessage());
+        }
     }
 }

@@ -40,6 +40,6 @@ final class StatsCommand implements Callable<Integer> {
         out.printf("  %-10s  %-12s  %6s%n", "date", "category", "papers");
         st.perCategoryPerDay().forEach(d -> out.printf("  %-10s  %-12s  %6d%n", d.date(), d.category(), d.papers()));
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,26 +1,37 @@
 package org.digestkg.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.digestkg.storage.GraphStore;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code --store} option every command that touches the store shares. */
+/** The {@code --store} option every command that touches the store shares; {@code KG_STORE} sets its default. */
 public final class StoreOption {
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "store",
-            description = "TDB2 store folder (default: ${DEFAULT-VALUE})")
+    /** The environment variable naming the store when {@code --store} does not. */
+    public static final String ENV = "KG_STORE";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "${env:" + ENV + ":-store}",
+            description = "TDB2 store folder (default: $" + ENV + " if set, else store; now: ${DEFAULT-VALUE})")
     Path dir;
 
     public Path dir() {
         return dir;
     }
 
-    /** Opens the store for reading; an absent store is an error rather than a new empty one. */
+    /** Opens the store for reading; an absent store is a usage error rather than a new empty one. */
     public GraphStore openExisting() {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("no store at " + dir + "; build one first with: kg build data/");
+        if (!Files.isDirectory(dir)) {
+            boolean fromEnv = System.getenv(ENV) != null && !mixee.commandLine().getParseResult().hasMatchedOption("--store");
+            throw ExitCode.usage(mixee, "no store at " + dir + (fromEnv ? " (from $" + ENV + ")" : "")
+                    + "; build one first with: kg build data/");
         }
         return GraphStore.open(dir);
     }

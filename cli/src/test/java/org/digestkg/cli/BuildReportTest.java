@@ -116,6 +116,18 @@ class BuildReportTest {
     }
 
     @Test
+    void aDigestWithoutADayIsRefusedAndTheCommandLineSaysHowToGiveIt() {
+        Path undated = TestDigests.write(digests.resolve("today.md"), TestDigests.digest(List.of(sample.get(5))));
+        var r = KgCommandLineTest.kg("build", "--store", store.toString(), undated.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("FAILED     " + undated), r.out());
+        assertTrue(r.out().contains("no date (YYYY-MM-DD) in the file name"), r.out());
+        assertTrue(r.out().contains("--date YYYY-MM-DD"), "the CLI phrases the fix: " + r.out());
+        var given = KgCommandLineTest.kg("build", "--store", store.toString(), "--date", "2026-03-09", undated.toString());
+        assertEquals(0, given.exit(), given.out() + given.err());
+    }
+
+    @Test
     void strictRejectsTheWholeDigestAndKeepsItsPreviousGraph() {
         Path day = TestDigests.write(digests, "2026-03-02", List.of(sample.get(3), sample.get(4)));
         var first = KgCommandLineTest.kg("build", "--store", store.toString(), day.toString());
@@ -129,7 +141,7 @@ class BuildReportTest {
 
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("FAILED     " + day), r.out());
-        assertTrue(r.out().contains("rejected by --strict"), r.out());
+        assertTrue(r.out().contains("refused in strict mode"), r.out());
         assertTrue(r.out().contains("0 digests loaded, 0 unchanged, 1 failed"), r.out());
         assertTrue(IsoMatcher.isomorphic(before, TestDigests.snapshot(store)), "the previous graph is untouched");
         assertEquals(Set.of(arxivId(sample.get(3)), arxivId(sample.get(4))), storedIds());
@@ -139,7 +151,7 @@ class BuildReportTest {
         JsonObject file = json.get("files").getAsArray().get(0).getAsObject();
         assertEquals("failed", str(file, "status"));
         assertEquals("2026-03-02", str(file, "date"));
-        assertTrue(str(file, "error").contains("--strict"), str(file, "error"));
+        assertTrue(str(file, "error").contains("strict mode"), str(file, "error"));
 
         // without --strict the same digest loads what was good, and still exits 1 for its rejected entry
         var lenient = KgCommandLineTest.kg("build", "--store", store.toString(), day.toString());

@@ -45,12 +45,27 @@ class ExportImportRoundTripTest {
     @ParameterizedTest
     @EnumSource(RdfSyntax.class)
     void exportThenBuildGivesAnIsomorphicGraph(RdfSyntax format) {
-        Path file = tmp.resolve("kg." + extension(format));
-        var exported = KgCommandLineTest.kg("export", "--store", original.toString(), "--format",
-                format.name().toLowerCase(Locale.ROOT), "--out", file.toString());
-        assertEquals(0, exported.exit(), exported.err());
+        exportThenBuild(format, tmp.resolve("kg." + format.extension()));
+    }
 
-        Path copy = tmp.resolve("copy-" + format);
+    @ParameterizedTest
+    @EnumSource(value = RdfSyntax.class, names = {"NQ", "TTL", "JSONLD"})
+    void gzipFilesExportAndBuildTheSame(RdfSyntax format) throws Exception {
+        Path file = tmp.resolve("kg." + format.extension() + ".gz");
+        exportThenBuild(format, file);
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            assertTrue(in.readAllBytes().length > Files.size(file), "the file is compressed");
+        }
+    }
+
+    /** Exports to {@code file}, the format coming from its name alone, and builds a new store from it. */
+    private void exportThenBuild(RdfSyntax format, Path file) {
+        var exported = KgCommandLineTest.kg("export", "--store", original.toString(), "--out", file.toString());
+        assertEquals(0, exported.exit(), exported.err());
+        assertTrue(exported.err().contains("(" + format.name().toLowerCase(Locale.ROOT) + ")"),
+                "the format comes from the extension: " + exported.err());
+
+        Path copy = tmp.resolve("copy-" + file.getFileName());
         var built = KgCommandLineTest.kg("build", "--store", copy.toString(), file.toString());
         assertEquals(0, built.exit(), built.out() + built.err());
         long expected = format.keepsGraphs() ? originalQuads.stream().count() : originalQuads.getUnionGraph().size();
@@ -106,17 +121,6 @@ class ExportImportRoundTripTest {
     void helpSaysWhereImportsGo() {
         var r = KgCommandLineTest.kg("build", "--help");
         assertTrue(r.out().contains(RdfImport.GRAPH_BASE + "<file name>"), r.out());
-    }
-
-    static String extension(RdfSyntax format) {
-        return switch (format) {
-            case TTL -> "ttl";
-            case NT -> "nt";
-            case NQ -> "nq";
-            case TRIG -> "trig";
-            case JSONLD -> "jsonld";
-            case RDFXML -> "rdf";
-        };
     }
 
     private static Graph union(DatasetGraph dsg) {

@@ -241,6 +241,87 @@ class KgCommandLineTest {
         assertTrue(badSparql.err().contains("kg query:"), badSparql.err());
     }
 
+    @Test
+    void usageMistakesExitTwoWithTheMistakeAndWhereHelpIs() throws Exception {
+        Path pw = Files.writeString(tmp.resolve("pw.txt"), "x\n");
+        List<List<String>> mistakes = List.of(
+                List.of("query", "--store", store, "--format", "yaml", "papers"),
+                List.of("query", "--store", store, "--param", "arxivId=1", "--param", "arxivId=2", "papers"),
+                List.of("query", "--store", store, "--param", "rank=1", "papers"),
+                List.of("query", "--store", store, "no-such-query"),
+                List.of("export", "--store", store, "--format", "n3"),
+                List.of("stats", "--store", tmp.resolve("absent").toString()),
+                List.of("push", "--store", store, "--endpoint", "http://127.0.0.1:1/x", "--user", "u"),
+                List.of("push", "--store", store, "--endpoint", "http://127.0.0.1:1/x", "--password-file", pw.toString()),
+                List.of("network", "--store", store, "--format", "pajek"),
+                List.of("authors", "--store", store, "--by", "fame"),
+                List.of("build", "--store", store, "--date", "2026-02-04", tmp.resolve("a.md").toString(),
+                        tmp.resolve("b.md").toString()));
+        Files.writeString(tmp.resolve("a.md"), "");
+        Files.writeString(tmp.resolve("b.md"), "");
+        for (List<String> args : mistakes) {
+            Run r = kg(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("kg " + args.get(0) + ": "), args + ": " + r.err());
+            assertTrue(r.err().contains("Try 'kg " + args.get(0) + " --help'"), args + ": " + r.err());
+        }
+    }
+
+    @Test
+    void formatOptionsListTheirValuesAndTakeThemInAnyCase() {
+        assertTrue(kg("query", "--help").out().contains("table, csv, tsv, json, xml"), kg("query", "--help").out());
+        assertTrue(kg("export", "--help").out().contains("ttl, nt, nq, trig, jsonld, rdfxml"), kg("export", "--help").out());
+        assertTrue(kg("network", "--help").out().contains("graphml, gexf, dot, csv"), kg("network", "--help").out());
+        assertTrue(kg("authors", "--help").out().contains("papers, degree, centrality"), kg("authors", "--help").out());
+        Run upper = kg("query", "--store", store, "--format", "CSV", "-e", "ASK {}");
+        assertEquals(0, upper.exit(), upper.err());
+        assertEquals("_askResult", upper.out().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void validateSaysTheSamplesConformAndExitsOneOnAViolation() throws Exception {
+        Run ok = kg("validate", "--store", store);
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertEquals("conforms: 2 graphs and their union satisfy ontology/shapes.ttl", ok.out().strip());
+
+        String other = tmp.resolve("invalid").toString();
+        Path bad = Files.writeString(tmp.resolve("bad.ttl"),
+                "<https://w3id.org/digest-kg/paper/not-an-id> a <https://w3id.org/digest-kg/ontology#Paper> .\n");
+        assertEquals(0, kg("build", "-q", "--store", other, TestDigests.feb23().toString(), bad.toString()).exit());
+        Run r = kg("validate", "--store", other);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("https://w3id.org/digest-kg/paper/not-an-id"), r.out());
+        assertTrue(r.out().matches("(?s).*does not conform: \\d+ violations of ontology/shapes.ttl in 2 graphs and their union\\s*"), r.out());
+    }
+
+    @Test
+    void versionIsTheOneMavenBuilt() throws Exception {
+        String pom = Files.readString(SampleOracle.root().resolve("pom.xml"));
+        var m = java.util.regex.Pattern.compile("<artifactId>digest-kg</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the parent POM names its version");
+        Run r = kg("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("digest-kg " + m.group(1) + "\n"), r.out());
+        assertTrue(r.out().contains("Apache Jena " + org.apache.jena.Jena.VERSION), r.out());
+    }
+
+    @Test
+    void theCompletionScriptOffersCommandsOptionsAndFormatValues() throws Exception {
+        Run script = kg("generate-completion");
+        assertEquals(0, script.exit(), script.err());
+        Path file = Files.writeString(tmp.resolve("kg-completion.bash"), script.out());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: no bash");
+        // what bash's completion machinery does on TAB: set COMP_* and call the function the script registered
+        String complete = "source " + file + "\n"
+                + "c() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE};"
+                + " _complete_kg kg \"${@: -1}\" \"${@: -2:1}\" 2>/dev/null; echo \"${COMPREPLY[*]}\"; }\n"
+                + "c kg qu\nc kg export --format ''\nc kg query --for\nc kg network --format ''\n";
+        Process bash = new ProcessBuilder("bash", "-c", complete).redirectErrorStream(true).start();
+        List<String> lines = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, bash.waitFor());
+        assertEquals(List.of("query", "ttl nt nq trig jsonld rdfxml", "--format", "graphml gexf dot csv"), lines);
+    }
+
     private static List<QuerySolution> rows(String text, Lang lang) {
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), lang);
         List<QuerySolution> rows = new ArrayList<>();

@@ -35,7 +35,6 @@ class KilledBuildTest {
     /** Consecutive days share PER_DIGEST - STEP papers, so each load also rewrites earlier digests' graphs. */
     private static final int STEP = 10;
     private static final int KILL_AFTER = 5;
-    private static final Pattern ARXIV = Pattern.compile("\\]\\(https://arxiv\\.org/abs/([^)v]+)");
 
     @TempDir
     Path tmp;
@@ -124,23 +123,7 @@ class KilledBuildTest {
 
     /** DIGESTS days from 2026-01-01, each PER_DIGEST sample entries, sliding by STEP through both samples. */
     private static List<String> writeDigests(Path dir) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        for (Path sample : List.of(TestDigests.feb04(), TestDigests.feb23())) {
-            for (String e : TestDigests.entries(sample)) {
-                Matcher m = ARXIV.matcher(e);
-                if (m.find()) byId.putIfAbsent(m.group(1), e);
-            }
-        }
-        List<String> entries = List.copyOf(byId.values());
-        List<String> days = new ArrayList<>();
-        for (int i = 0; i < DIGESTS; i++) {
-            String day = LocalDate.of(2026, 1, 1).plusDays(i).toString();
-            List<String> chosen = new ArrayList<>();
-            for (int k = 0; k < PER_DIGEST; k++) chosen.add(entries.get((i * STEP + k) % entries.size()));
-            TestDigests.write(dir, day, chosen);
-            days.add(day);
-        }
-        return days;
+        return TestDigests.slidingDays(dir, DIGESTS, PER_DIGEST, STEP);
     }
 
     /** Per stored digest graph, by day: the papers its table of contents claims, papers and appearances in it. */

@@ -51,6 +51,31 @@ final class TestDigests {
         return b.toString();
     }
 
+    /**
+     * {@code digests} days from 2026-01-01, each {@code perDigest} distinct sample entries (both samples, by arXiv
+     * id), sliding by {@code step} through them, so consecutive days re-list papers; returns the days.
+     */
+    static List<String> slidingDays(Path dir, int digests, int perDigest, int step) {
+        java.util.regex.Pattern arxiv = java.util.regex.Pattern.compile("\\]\\(https://arxiv\\.org/abs/([^)v]+)");
+        java.util.Map<String, String> byId = new java.util.LinkedHashMap<>();
+        for (Path sample : List.of(feb04(), feb23())) {
+            for (String e : entries(sample)) {
+                java.util.regex.Matcher m = arxiv.matcher(e);
+                if (m.find()) byId.putIfAbsent(m.group(1), e);
+            }
+        }
+        List<String> entries = List.copyOf(byId.values());
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < digests; i++) {
+            String day = java.time.LocalDate.of(2026, 1, 1).plusDays(i).toString();
+            List<String> chosen = new ArrayList<>();
+            for (int k = 0; k < perDigest; k++) chosen.add(entries.get((i * step + k) % entries.size()));
+            write(dir, day, chosen);
+            days.add(day);
+        }
+        return days;
+    }
+
     static Path write(Path dir, String day, List<String> entries) {
         return write(dir.resolve(day + ".md"), digest(entries));
     }

@@ -16,7 +16,7 @@ import org.jgrapht.nio.gexf.GEXFExporter;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 
 /**
- * Writes (part of) the co-authorship network for Gephi, Cytoscape, VOSviewer or Graphviz.
+ * Writes (part of) the co-authorship network for Gephi, Cytoscape, yEd or Graphviz.
  *
  * <p>Every format carries the same facts. Nodes: id {@code a<n>}, {@code label} (the name), {@code papers}
  * (paper count) and {@code iri} (the author's IRI in the knowledge graph). Edges: {@code weight} (the fractional
@@ -110,8 +110,8 @@ public final class NetworkExport {
     }
 
     /**
-     * {@code source,target,papers,weight}, one line per link, names as node keys (what Cytoscape's and
-     * VOSviewer's table imports expect); authors without any co-author do not appear.
+     * {@code source,target,papers,weight}, one line per link, names as node keys (what Cytoscape's table
+     * import expects); authors without any co-author do not appear.
      */
     private static void csv(CoauthorGraph graph, Graph<Integer, Integer> view, Writer out) {
         try {

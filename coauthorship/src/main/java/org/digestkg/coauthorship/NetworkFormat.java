@@ -12,7 +12,7 @@ public enum NetworkFormat {
     GEXF("gexf"),
     /** Graphviz. */
     DOT("dot"),
-    /** One edge list with a header, {@code source,target,papers,weight}: Cytoscape, VOSviewer, spreadsheets. */
+    /** One edge list with a header, {@code source,target,papers,weight}: Cytoscape's table import, spreadsheets. */
     CSV("csv");
 
     private final String extension;

@@ -3,18 +3,19 @@ package org.digestkg.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.DataService;
@@ -24,8 +25,9 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
-import org.digestkg.coauthorship.sparql.CoauthorIndex;
+import org.digestkg.server.search.SearchModule;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.search.SearchService;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * /kg/sparql, /kg/query, /kg   SPARQL query (GET and POST; JSON, XML, CSV, TSV, Turtle, ... by Accept or ?format=)
  * /kg/data, /kg/get            Graph Store Protocol read: ?default (all digests), ?graph=IRI (one digest)
+ * /kg/search?q=...             full-text search, JSON   — when the dataset has a text index ({@link SearchModule})
  * /kg/update                   SPARQL Update            — only with update(true), basic auth
  * /kg/data PUT/POST/DELETE     Graph Store Protocol write — only with update(true), basic auth
  * /$/...                       what the UI needs, see {@link AdminEndpoints}
@@ -45,6 +48,30 @@ import org.slf4j.LoggerFactory;
  *
  * A query's default graph is the union of all named graphs when the dataset says so (a {@link GraphStore} sets
  * {@code TDB2.symUnionDefaultGraph}); {@code /kg/data?default} then returns that union too.
+ *
+ * <h2>Adding a feature: modules</h2>
+ * Features are added the way Fuseki is extended, as {@link FusekiModule}s, not by growing this class:
+ * <pre>
+ * KgServer.builder().store(store)
+ *         .module(served -&gt; new SearchModule(served.dataset()))
+ *         .build().start();
+ * </pre>
+ * {@link Builder#module} takes a function from {@link ServedGraph} — the served dataset, the {@link GraphStore}
+ * when the server owns one, the dataset's path and whether updates are allowed — to the module; it is called once,
+ * in {@link Builder#build()}. Fuseki then calls the module's hooks (all optional):
+ * <ol>
+ *   <li>{@code prepare(FusekiServer.Builder, names, null)}, during {@code build()}: add servlets, filters and
+ *       endpoints ({@code addServlet("/search", servlet)}, {@code addFilter}, {@code addEndpoint});</li>
+ *   <li>{@code configured(...)} with the dataset registry, then {@code server(FusekiServer)}: built, not listening;</li>
+ *   <li>{@code serverBeforeStarting(FusekiServer)} and {@code serverAfterStarting(FusekiServer)} in {@link #start()}:
+ *       after the second one the server listens ({@code getHttpPort()}); start background work there;</li>
+ *   <li>{@code serverStopped(FusekiServer)} in {@link #close()}, also after a failed start: the server no longer
+ *       answers, the store is still open; stop background work and <em>wait for it</em> — the store is closed as
+ *       soon as every module has returned (a transaction still open would keep it from closing).</li>
+ * </ol>
+ * Modules run in the order added, after the Fuseki UI ({@code FMod_UI}) and the co-authorship index warm-up
+ * ({@link CoauthorIndexWarmUp}, the built-in example). The access rules cover module paths too: GET, HEAD and
+ * OPTIONS are open to everyone; any other method counts as a change (see {@link AccessGuard}).
  */
 public final class KgServer implements AutoCloseable {
 
@@ -58,21 +85,18 @@ public final class KgServer implements AutoCloseable {
     private static final String DATASET_PATH = "/" + DATASET_NAME;
 
     private final FusekiServer fuseki;
-    private final DatasetGraph dsg;
     private final GraphStore ownedStore;
-    private final String host;
+    private final ListenAddress address;
     private final boolean update;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread shutdownHook;
     private volatile int port;
 
-    private KgServer(FusekiServer fuseki, DatasetGraph dsg, GraphStore ownedStore, String host, int port,
-            boolean update) {
+    private KgServer(FusekiServer fuseki, GraphStore ownedStore, ListenAddress address, int port, boolean update) {
         this.fuseki = fuseki;
-        this.dsg = dsg;
         this.ownedStore = ownedStore;
-        this.host = host;
+        this.address = address;
         this.port = port;
         this.update = update;
     }
@@ -87,7 +111,16 @@ public final class KgServer implements AutoCloseable {
     }
 
     public String host() {
-        return host;
+        return address.host();
+    }
+
+    /**
+     * True when updates are allowed on an address other machines can reach: the passwords of HTTP basic
+     * authentication then cross the network readable by anyone on the way, since this server speaks plain HTTP.
+     * Whoever starts the server should say so at start ({@code kg serve} prints a warning).
+     */
+    public boolean sendsPasswordsInClear() {
+        return update && !address.isLoopback();
     }
 
     public boolean updateAllowed() {
@@ -96,7 +129,7 @@ public final class KgServer implements AutoCloseable {
 
     /** Base URL of the server, e.g. {@code http://127.0.0.1:3030}; the UI is at {@code serverUrl() + "/"}. */
     public String serverUrl() {
-        return "http://" + urlHost() + ":" + port;
+        return "http://" + address.urlHost() + ":" + port;
     }
 
     /** URL of the dataset, e.g. {@code http://127.0.0.1:3030/kg}. */
@@ -135,9 +168,13 @@ public final class KgServer implements AutoCloseable {
             fuseki.start();
         } catch (RuntimeException e) {
             started.set(false);
-            stopQuietly();
+            stopAfterFailedStart();
             if (causedBy(e, BindException.class)) {
-                throw new IllegalStateException("cannot listen on " + host + ":" + port
+                if (!address.isOnThisMachine()) {   // an interface went away since build()
+                    throw new IllegalStateException("cannot listen on " + address.host()
+                            + ": it is no longer an address of this machine", e);
+                }
+                throw new IllegalStateException("cannot listen on " + address.host() + ":" + port
                         + ": the address is in use (another server running?); choose another port", e);
             }
             throw e;
@@ -149,28 +186,7 @@ public final class KgServer implements AutoCloseable {
         }
         LOG.info("Serving the knowledge graph at {} ({}); UI at {}/", datasetUrl(),
                 update ? "updates allowed with authentication" : "read-only", serverUrl());
-        warmCoauthorIndex();
         return this;
-    }
-
-    /**
-     * Builds the co-authorship index in the background, so the first co-author query finds it ready; queries
-     * meanwhile wait for it. After an update the next co-authorship query builds it again.
-     */
-    private void warmCoauthorIndex() {
-        Thread warm = new Thread(() -> {
-            try {
-                long start = System.nanoTime();
-                CoauthorIndex.warm(dsg);
-                LOG.info("Co-authorship index ready ({} ms)", (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException e) {
-                if (!closed.get()) {
-                    LOG.warn("Could not build the co-authorship index now; queries will build it: {}", e.toString());
-                }
-            }
-        }, "kg-coauthor-index");
-        warm.setDaemon(true);
-        warm.start();
     }
 
     /**
@@ -198,8 +214,9 @@ public final class KgServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server and, when it was given a {@link GraphStore}, closes the store. Requests still running are
-     * cut off; TDB2 transactions make that safe — an unfinished write is rolled back. Idempotent.
+     * Stops the server, then its modules (each module's {@code serverStopped}, which waits for the module's
+     * background work), and then, when it was given a {@link GraphStore}, closes the store. Requests still running
+     * are cut off; TDB2 transactions make that safe — an unfinished write is rolled back. Idempotent.
      */
     @Override
     public void close() {
@@ -217,10 +234,11 @@ public final class KgServer implements AutoCloseable {
         }
     }
 
-    private void stopQuietly() {
+    /** Stops what did start, and tells the modules (serverStopped) so they release what they prepared. */
+    private void stopAfterFailedStart() {
         try {
-            fuseki.getJettyServer().stop();
-        } catch (Exception e) {
+            fuseki.stop();
+        } catch (RuntimeException e) {
             LOG.debug("Cleaning up after a failed start: {}", e.toString());
         }
     }
@@ -270,14 +288,6 @@ public final class KgServer implements AutoCloseable {
         return addresses;
     }
 
-    private String urlHost() {
-        String h = host;
-        if (h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]")) {
-            h = "127.0.0.1";   // listening everywhere: locally reachable on loopback
-        }
-        return h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h;
-    }
-
     /** Configures and builds a {@link KgServer}; nothing listens until {@link KgServer#start()}. */
     public static final class Builder {
         private GraphStore store;
@@ -287,6 +297,8 @@ public final class KgServer implements AutoCloseable {
         private boolean update;
         private Path passwordFile;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private AllowedSources sources = AllowedSources.none();
+        private final List<Function<ServedGraph, ? extends FusekiModule>> modules = new ArrayList<>();
 
         private Builder() {}
 
@@ -341,30 +353,50 @@ public final class KgServer implements AutoCloseable {
         }
 
         /**
-         * @throws IllegalArgumentException when no store was given, the host is unknown, or updates are allowed
-         *                                  without a usable password file
+         * Where SPARQL Update {@code LOAD} may read from and {@code SERVICE} calls may go; default none, so nothing
+         * a client sends makes the server read a file or fetch a URL.
+         */
+        public Builder allowedSources(AllowedSources sources) {
+            this.sources = Objects.requireNonNull(sources, "sources");
+            return this;
+        }
+
+        /**
+         * Adds a feature to the server as a Fuseki module, made when the server is built from what it serves (see
+         * the class comment for what a module gets and when). Modules run in the order they are added, after the
+         * Fuseki UI and the co-authorship index warm-up.
+         */
+        public Builder module(Function<ServedGraph, ? extends FusekiModule> module) {
+            modules.add(Objects.requireNonNull(module, "module"));
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when no store was given, the host is unknown or not this machine's, or
+         *                                  updates are allowed without a usable password file
          */
         public KgServer build() {
             DatasetGraph dsg = store != null ? store.datasetGraph() : dataset;
             if (dsg == null) {
                 throw new IllegalArgumentException("no store to serve: call store(...) or dataset(...)");
             }
-            checkHost(host);
+            ListenAddress address = ListenAddress.of(host);
+            JsonLdContexts.refuseRemote();
             PasswordFile passwords = null;
             if (update) {
                 if (passwordFile == null) {
                     throw new IllegalArgumentException(
-                            "updates need a password file (lines 'user:password') so that only its users can change the store");
+                            "updates need a password file (lines 'user: password') so that only its users can change the store");
                 }
                 passwords = PasswordFile.load(passwordFile);
             }
 
+            ServedGraph served = new ServedGraph(dsg, Optional.ofNullable(store), DATASET_PATH, update);
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
-                    .add(DATASET_PATH, dataService(dsg, update, timeout))
-                    .addFilter("/*", new AccessGuard(DATASET_PATH, passwords))
-                    // Only the UI module: Fuseki's admin module would create a run area in the working directory.
-                    .fusekiModules(FusekiModules.create(FMod_UI.create()));
+                    .add(DATASET_PATH, dataService(dsg, update, timeout, sources))
+                    .securityHandler(new AccessGuard(DATASET_PATH, passwords))
+                    .fusekiModules(modules(served));
             if (dsg.getContext().isTrue(TDB2.symUnionDefaultGraph)) {
                 fb.addFilter("/*", new UnionDefaultGraphFilter(DATASET_PATH));
             }
@@ -376,17 +408,31 @@ public final class KgServer implements AutoCloseable {
                     sc.setHost(host);
                 }
             }
-            return new KgServer(fuseki, dsg, store, host, port, update);
+            return new KgServer(fuseki, store, address, port, update);
         }
 
-        private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout) {
+        private FusekiModules modules(ServedGraph served) {
+            // The UI, but not Fuseki's admin module: that one would create a run area in the working directory.
+            List<FusekiModule> all = new ArrayList<>(List.of(FMod_UI.create(), new CoauthorIndexWarmUp(served.dataset())));
+            for (Function<ServedGraph, ? extends FusekiModule> m : modules) {
+                all.add(Objects.requireNonNull(m.apply(served), "a module factory returned null"));
+            }
+            // search answers JSON beside the SPARQL endpoint when the dataset carries a text index
+            if (SearchService.supports(served.dataset())) {
+                all.add(new SearchModule(served.datasetPath(), served.dataset()));
+            }
+            return FusekiModules.create(all);
+        }
+
+        private static DataService dataService(DatasetGraph dsg, boolean update, Duration timeout,
+                                               AllowedSources sources) {
             // The timeout goes into the query endpoints' context, not the dataset's, so the store itself
             // (used in-process by other commands) keeps its own settings. "initial,overall" in milliseconds.
             Context queryContext = new Context();
             long ms = timeout.toMillis();
             queryContext.set(ARQ.queryTimeout, ms + "," + ms);
-            // No federated SERVICE calls: otherwise anyone who can query could make this server fetch any URL.
-            queryContext.set(ARQ.httpServiceAllowed, false);
+            // SERVICE calls only to allowed sources: otherwise anyone who can query could make this server fetch any URL.
+            SourceGuard.applyTo(queryContext, sources);
 
             DataService.Builder ds = DataService.newBuilder(dsg)
                     .addEndpoint(query(null, queryContext))
@@ -396,7 +442,8 @@ public final class KgServer implements AutoCloseable {
                     .addEndpoint(Operation.GSP_R, "get");
             if (update) {
                 ds.addEndpoint(Operation.GSP_RW, "data")
-                  .addEndpoint(Operation.Update, "update");
+                  .addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update")
+                          .processor(new SourceGuard.Update(sources)).build());
             } else {
                 ds.addEndpoint(Operation.GSP_R, "data");
             }
@@ -409,14 +456,6 @@ public final class KgServer implements AutoCloseable {
                 b.endpointName(name);
             }
             return b.build();
-        }
-
-        private static void checkHost(String host) {
-            try {
-                InetAddress.getByName(host);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("unknown host to listen on: " + host);
-            }
         }
     }
 }

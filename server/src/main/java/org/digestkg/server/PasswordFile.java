@@ -1,120 +1,98 @@
 package org.digestkg.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.TreeSet;
 import java.util.Set;
 
+import org.eclipse.jetty.security.PropertyUserStore;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.security.Credential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The users allowed to change the served store ({@code kg serve --update}).
+ * The users allowed to change the served store: a password file in the format Jetty reads (its
+ * {@code realm.properties}, the file Fuseki's own {@code --passwd} takes), read by Jetty's
+ * {@link PropertyUserStore} and checked here, so that a mistake stops the server instead of opening it.
  *
- * <p>File format, UTF-8, one user a line:
  * <pre>
  * # comment
- * alice:s3cret
- * bob:another:password
+ * alice: s3cret
+ * bob: another:password
+ * carol: MD5:164c88b302622e17050af52c89945d44
  * </pre>
- * Blank lines and lines starting with {@code #} are ignored. The user name is what stands before the first
- * {@code ':'}, the password everything after it (so it may itself contain {@code ':'}); both are trimmed of
- * surrounding white space. Passwords are stored in clear text: keep the file readable by its owner only
- * ({@code chmod 600}). A missing file, an unreadable one, a malformed line or a file without any user is an error.
+ * The user name is what stands before the first {@code ':'} (or {@code '='}), the password what follows, trimmed;
+ * a password may be stored hashed ({@code MD5:}, {@code CRYPT:}, as Jetty's {@code Password} tool prints), and a
+ * comma ends it (what follows is a list of roles, which this server does not use). Lines starting with {@code #}
+ * or {@code !} are comments. A missing or unreadable file, a user without a password or a file without any user is
+ * an error. Keep the file readable by its owner only ({@code chmod 600}).
  */
-public final class PasswordFile {
+final class PasswordFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFile.class);
 
-    /** Password digests by user, so a comparison takes the same time whatever the lengths. */
-    private final Map<String, byte[]> digests;
     private final Path source;
+    private final UserStore users;
+    private final Set<String> names;
 
-    private PasswordFile(Path source, Map<String, byte[]> digests) {
+    private PasswordFile(Path source, UserStore users, Set<String> names) {
         this.source = source;
-        this.digests = digests;
+        this.users = users;
+        this.names = names;
     }
 
     /**
      * Reads {@code file}.
      *
      * @throws IllegalArgumentException with a message meant for the user when the file is missing, unreadable,
-     *                                  malformed or holds no user
+     *                                  names a user without a password or holds no user
      */
-    public static PasswordFile load(Path file) {
+    static PasswordFile load(Path file) {
         if (file == null) {
-            throw new IllegalArgumentException("a password file is required to allow updates (lines 'user:password')");
+            throw new IllegalArgumentException("a password file is required to allow updates (lines 'user: password')");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new IllegalArgumentException("password file not found: " + file);
-        } catch (IOException | UncheckedIOException e) {
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read password file " + file);
+        }
+        CheckedUserStore store = new CheckedUserStore();
+        store.setConfig(ResourceFactory.root().newResource(file.toAbsolutePath()));
+        try {
+            store.start();
+        } catch (Exception e) {
             throw new IllegalArgumentException("cannot read password file " + file + ": " + e.getMessage(), e);
         }
-        Map<String, byte[]> digests = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            String user = colon < 0 ? "" : line.substring(0, colon).strip();
-            String password = colon < 0 ? "" : line.substring(colon + 1).strip();
-            if (user.isEmpty() || password.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "password file " + file + " line " + (i + 1) + ": expected 'user:password'");
-            }
-            if (digests.put(user, digest(password)) != null) {
-                throw new IllegalArgumentException(
-                        "password file " + file + " line " + (i + 1) + ": user '" + user + "' appears twice");
-            }
+        if (!store.withoutPassword.isEmpty()) {
+            throw new IllegalArgumentException("password file " + file + ": user '" + store.withoutPassword.iterator().next()
+                    + "' has no password (lines 'user: password')");
         }
-        if (digests.isEmpty()) {
+        if (store.names.isEmpty()) {
             throw new IllegalArgumentException(
-                    "password file " + file + " is empty: add at least one line 'user:password'");
+                    "password file " + file + " is empty: add at least one line 'user: password'");
         }
         warnIfOthersCanRead(file);
-        return new PasswordFile(file, Collections.unmodifiableMap(digests));
+        return new PasswordFile(file, store, Collections.unmodifiableSet(store.names));
     }
 
-    /** True when {@code credentials} name a user of this file with the right password. */
-    public boolean accepts(BasicCredentials credentials) {
-        if (credentials == null) {
-            return false;
-        }
-        byte[] expected = digests.get(credentials.user());
-        byte[] given = digest(credentials.password());
-        // Compare even for an unknown user so the answer time does not tell which users exist.
-        boolean same = MessageDigest.isEqual(expected == null ? new byte[given.length] : expected, given);
-        return expected != null && same;
+    /** The users, for Jetty's login service. */
+    UserStore users() {
+        return users;
     }
 
-    public Set<String> users() {
-        return digests.keySet();
+    /** The user names, sorted. */
+    Set<String> userNames() {
+        return names;
     }
 
-    public Path source() {
+    Path source() {
         return source;
-    }
-
-    private static byte[] digest(String password) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static void warnIfOthersCanRead(Path file) {
@@ -125,6 +103,22 @@ public final class PasswordFile {
             }
         } catch (UnsupportedOperationException | IOException e) {
             // Not a POSIX file system: nothing to check.
+        }
+    }
+
+    /** Jetty's reading of the file, keeping out (and noting) any user whom an empty password would let in. */
+    private static final class CheckedUserStore extends PropertyUserStore {
+        final Set<String> names = new TreeSet<>();
+        final Set<String> withoutPassword = new TreeSet<>();
+
+        @Override
+        public void addUser(String username, Credential credential, String[] roles) {
+            if (credential.check("")) {
+                withoutPassword.add(username);
+                return;
+            }
+            names.add(username);
+            super.addUser(username, credential, roles);
         }
     }
 }

@@ -59,8 +59,17 @@ final class UnionDefaultGraphFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        AccessGuard.refuse(req, (HttpServletResponse) response, HttpServletResponse.SC_BAD_REQUEST,
-                "The default graph is the union of all digests and cannot be written; "
+        refuse(req, (HttpServletResponse) response);
+    }
+
+    /** A 400 with the reason; the body is left unread, so the connection is not kept for a next request. */
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        if (req.getContentLengthLong() != 0) {
+            resp.setHeader("Connection", "close");
+        }
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.getWriter().println("The default graph is the union of all digests and cannot be written; "
                 + "name the graph to write with ?graph=IRI.");
     }
 

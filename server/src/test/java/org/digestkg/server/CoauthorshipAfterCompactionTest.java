@@ -56,7 +56,7 @@ class CoauthorshipAfterCompactionTest {
     void start() throws IOException {
         Path passwords = TestData.passwordFile(dir.resolve("passwords"), "editor:compact-me\n");
         GraphStore store = GraphStore.open(dir.resolve("store"));
-        Path digest = Files.copy(sampleDigest(), dir.resolve("2026-02-23.md"));
+        Path digest = Files.copy(TestData.sample("2026-02-23.md"), dir.resolve("2026-02-23.md"));
         assertTrue(new DigestLoader(store).load(digest, null).clean());
         server = KgServer.builder().store(store).port(0).update(true).passwordFile(passwords).build().start();
     }
@@ -126,18 +126,6 @@ class CoauthorshipAfterCompactionTest {
         return r.body().lines().skip(1)
                 .map(line -> line.replaceAll("\"([^\"]*)\"(\\^\\^\\S+)?", "$1").replace('\t', ' '))
                 .reduce((a, b) -> a + "|" + b).orElse("");
-    }
-
-    private static Path sampleDigest() {
-        String root = System.getProperty("digestkg.root");
-        Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("data"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find the repository root (no data/ folder above)");
-        }
-        return p.resolve("data/2026-02-23.md");
     }
 
     private static void sleep() {

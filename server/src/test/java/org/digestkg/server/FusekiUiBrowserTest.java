@@ -2,6 +2,7 @@ package org.digestkg.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.File;
 import java.io.IOException;
@@ -32,11 +33,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Fuseki UI as a person sees it, in Debian's headless Chromium: the dataset is listed, its query page runs a
  * query and shows the answer. Needs /usr/bin/chromium and /usr/bin/chromedriver ({@code .ci/install-browser}).
+ * Without them the test is skipped with a line saying how to install them — unless the environment variable
+ * {@value #REQUIRED} is {@code true}, as {@code .ci/run} sets it: there a missing browser fails the build.
  */
 class FusekiUiBrowserTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String REQUIRED = "KG_BROWSER_TESTS_REQUIRED";
 
     /** Selenium's java.util.logging warns that it has no CDP support for this Chromium; WebDriver does not need it. */
     private static final Logger[] QUIET = {
@@ -51,7 +55,13 @@ class FusekiUiBrowserTest {
     static void start() throws IOException {
         for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(Path.of(binary))) {
-                fail(binary + " is missing: run .ci/install-browser (installs Debian's chromium and chromium-driver)");
+                String missing = binary + " is missing: install Debian's chromium and chromium-driver "
+                        + "(sudo apt-get install chromium chromium-driver, or .ci/install-browser)";
+                if (Boolean.parseBoolean(System.getenv(REQUIRED))) {
+                    fail(missing);
+                }
+                System.err.println("FusekiUiBrowserTest skipped: " + missing);
+                abort(missing);
             }
         }
         for (Logger l : QUIET) {

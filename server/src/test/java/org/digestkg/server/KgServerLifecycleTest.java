@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.util.security.Credential;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.Stats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,29 +52,39 @@ class KgServerLifecycleTest {
                 () -> KgServer.builder().dataset(dsg).update(true).passwordFile(empty).build());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
 
-        Path noPassword = Files.writeString(dir.resolve("bad"), "alice:secret\nbob\n");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(noPassword).build());
-        assertTrue(bad.getMessage().contains("line 2"), bad.getMessage());
+        // a user an empty password would let in stops the server, with or without the separator
+        for (String noPassword : List.of("alice:secret\nbob\n", "alice:secret\nbob:\n", "bob = \n")) {
+            Path bad = Files.writeString(dir.resolve("bad"), noPassword);
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> KgServer.builder().dataset(dsg).update(true).passwordFile(bad).build());
+            assertTrue(missing.getMessage().contains("'bob' has no password"), missing.getMessage());
+        }
 
-        Path twice = Files.writeString(dir.resolve("twice"), "alice:secret\nalice:other\n");
-        assertThrows(IllegalArgumentException.class, () -> PasswordFile.load(twice));
+        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(dsg).update(true).passwordFile(dir).build());
+        assertTrue(folder.getMessage().contains("cannot read"), folder.getMessage());
     }
 
     @Test
-    void passwordFileFormat() throws IOException {
-        Path file = TestData.passwordFile(dir.resolve("pw"), "# comment\n  alice : a:b:c  \n\nbob:x\n");
-        PasswordFile pw = PasswordFile.load(file);
-        assertEquals(List.of("alice", "bob"), List.copyOf(pw.users()));
-        assertTrue(pw.accepts(new BasicCredentials("alice", "a:b:c")));
-        assertTrue(pw.accepts(new BasicCredentials("bob", "x")));
-        assertFalse(pw.accepts(new BasicCredentials("bob", "a:b:c")));
-        assertFalse(pw.accepts(new BasicCredentials("carol", "x")));
-        assertFalse(pw.accepts(null));
-        assertEquals("alice", BasicCredentials.fromAuthorizationHeader(
-                new BasicCredentials("alice", "a:b:c").authorizationHeader()).orElseThrow().user());
-        assertTrue(BasicCredentials.fromAuthorizationHeader("Basic !!!").isEmpty());
+    void passwordFileIsReadAsJettyReadsItAndItsUsersCanWrite() throws IOException {
+        Path file = TestData.passwordFile(dir.resolve("pw"), "# comment\n  alice : a:b:c  \n\nbob=x\n! comment too\n"
+                + "carol: " + Credential.MD5.digest("c4rol") + "\n");
+        assertEquals(List.of("alice", "bob", "carol"), List.copyOf(PasswordFile.load(file).userNames()));
+        try (KgServer server = KgServer.builder().dataset(DatasetGraphFactory.createTxnMem()).port(0)
+                .update(true).passwordFile(file).build().start()) {
+            assertEquals(204, updateAs(server, new BasicCredentials("alice", "a:b:c")));
+            assertEquals(204, updateAs(server, new BasicCredentials("bob", "x")));
+            assertEquals(204, updateAs(server, new BasicCredentials("carol", "c4rol")));   // stored hashed
+            assertEquals(401, updateAs(server, new BasicCredentials("bob", "a:b:c")));
+            assertEquals(401, updateAs(server, new BasicCredentials("carol", Credential.MD5.digest("c4rol"))));
+            assertEquals(401, updateAs(server, new BasicCredentials("dave", "x")));
+        }
         assertFalse(new BasicCredentials("alice", "a:b:c").toString().contains("a:b:c"));
+    }
+
+    private static int updateAs(KgServer server, BasicCredentials user) {
+        return Http.request("POST", server.updateUrl(), "application/sparql-update",
+                "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "Authorization", user.authorizationHeader()).statusCode();
     }
 
     @Test
@@ -102,6 +114,19 @@ class KgServerLifecycleTest {
     }
 
     @Test
+    void closingRightAfterStartWaitsForTheCoauthorIndexAndReleasesTheStore() {
+        // a real digest, so the index build started by start() is still running when close() comes
+        Path storeDir = TestData.createSampleStore(dir.resolve("tdb2-sample"));
+        for (int i = 0; i < 5; i++) {
+            GraphStore store = GraphStore.open(storeDir);
+            KgServer.builder().store(store).port(0).build().start().close();
+            GraphStore again = GraphStore.open(storeDir);
+            assertNotSame(store.datasetGraph(), again.datasetGraph(), "the store was released");
+            again.close();
+        }
+    }
+
+    @Test
     void listensOnTheHostItIsGiven() {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         try (KgServer server = KgServer.builder().dataset(dsg).host("127.0.0.2").port(0).build().start()) {
@@ -111,6 +136,31 @@ class KgServerLifecycleTest {
         }
         assertThrows(IllegalArgumentException.class,
                 () -> KgServer.builder().dataset(dsg).host("no-such-host.invalid").build());
+    }
+
+    @Test
+    void anAddressThisMachineDoesNotHaveIsReportedAsThatNotAsInUse() {
+        // 192.0.2.0/24 is TEST-NET-1, for documentation: never a real machine's address
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KgServer.builder().dataset(DatasetGraphFactory.createTxnMem()).host("192.0.2.1").port(0).build());
+        assertTrue(e.getMessage().contains("not an address of this machine"), e.getMessage());
+        assertFalse(e.getMessage().contains("in use"), e.getMessage());
+    }
+
+    @Test
+    void updatesOnAnAddressOtherMachinesReachAreFlaggedAsSendingPasswordsInClear() throws IOException {
+        Path pw = TestData.passwordFile(dir.resolve("pw"), "alice: pw\n");
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        // built, never started: nothing listens on other interfaces during the test
+        for (String host : List.of("0.0.0.0", "::")) {
+            KgServer everywhere = KgServer.builder().dataset(dsg).host(host).update(true).passwordFile(pw).build();
+            assertTrue(everywhere.sendsPasswordsInClear(), host);
+            assertFalse(KgServer.builder().dataset(dsg).host(host).build().sendsPasswordsInClear(), host + " read-only");
+        }
+        for (String host : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
+            assertFalse(KgServer.builder().dataset(dsg).host(host).update(true).passwordFile(pw).build()
+                    .sendsPasswordsInClear(), host);
+        }
     }
 
     @Test
@@ -138,8 +188,34 @@ class KgServerLifecycleTest {
     void sigtermStopsTheServerAndReleasesTheStore() throws Exception {
         Path storeDir = dir.resolve("tdb2-signal");
         TestData.createStore(storeDir).close();
-        Path portFile = dir.resolve("port");
-        Path log = dir.resolve("serve.log");
+        String log = serveInItsOwnProcessAndStop(storeDir, true);
+        assertTrue(log.contains("Stopped the knowledge graph server"), log);
+        assertReopensWithAllData(storeDir, null);
+    }
+
+    @Test
+    void stoppingRightAfterStartWhileTheIndexIsBuiltIsClean() throws Exception {
+        Path storeDir = TestData.createSampleStore(dir.resolve("tdb2-signal-early"));
+        String log = serveInItsOwnProcessAndStop(storeDir, false);
+        assertTrue(log.contains("Stopped the knowledge graph server"), log);
+        assertFalse(log.contains("Error while stopping"), log);
+        assertFalse(log.contains("Exception"), log);
+        GraphStore again = GraphStore.open(storeDir);
+        try {
+            assertEquals(147L, (long) Stats.of(again).papers());
+        } finally {
+            again.close();
+        }
+    }
+
+    /**
+     * Runs {@link ServeForTest} on the store in a JVM of its own, waits until it listens (and answers a query, when
+     * asked), then stops it with SIGTERM, as kill or a service manager does; Ctrl-C (SIGINT) runs the same shutdown
+     * hook. Returns the process's output.
+     */
+    private String serveInItsOwnProcessAndStop(Path storeDir, boolean queryFirst) throws Exception {
+        Path portFile = dir.resolve(storeDir.getFileName() + ".port");
+        Path log = dir.resolve(storeDir.getFileName() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ServeForTest.class.getName(), storeDir.toString(), portFile.toString())
@@ -147,20 +223,20 @@ class KgServerLifecycleTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.exists(portFile) && p.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
             assertTrue(Files.exists(portFile), () -> "server did not start: " + read(log));
-            int port = Integer.parseInt(Files.readString(portFile).trim());
-            HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/kg/sparql?query=ASK%7B%7D", null);
-            assertEquals(200, r.statusCode());
-
-            p.destroy();   // SIGTERM, as from kill or a service manager; Ctrl-C (SIGINT) runs the same hooks
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "server process did not stop");
+            if (queryFirst) {
+                int port = Integer.parseInt(Files.readString(portFile).trim());
+                HttpResponse<String> r = Http.get("http://127.0.0.1:" + port + "/kg/sparql?query=ASK%7B%7D", null);
+                assertEquals(200, r.statusCode());
+            }
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "server process did not stop");
         } finally {
             p.destroyForcibly();
         }
-        assertTrue(read(log).contains("Stopped the knowledge graph server"), read(log));
-        assertReopensWithAllData(storeDir, null);
+        return read(log);
     }
 
     /**
@@ -168,7 +244,7 @@ class KgServerLifecycleTest {
      * store the server was given in this JVM), the new one must be a different object: TDB2 hands out its cached
      * dataset for a directory until that is released.
      */
-    private static void assertReopensWithAllData(Path storeDir, DatasetGraph previous) {
+    static void assertReopensWithAllData(Path storeDir, DatasetGraph previous) {
         GraphStore again = GraphStore.open(storeDir);
         try {
             DatasetGraph dsg = again.datasetGraph();

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 
 /** Two small digests in two named graphs: 4 + 3 triples, titles Alpha, Beta (first) and Gamma (second). */
@@ -64,6 +65,35 @@ final class TestData {
             // not a POSIX file system
         }
         return file;
+    }
+
+    /** A TDB2 store in {@code dir} holding a real digest, {@link #sampleDigest()}, closed again; returns {@code dir}. */
+    static Path createSampleStore(Path dir) {
+        GraphStore store = GraphStore.open(dir);
+        try {
+            new DigestLoader(store).load(sampleDigest(), null);
+        } finally {
+            store.close();
+        }
+        return dir;
+    }
+
+    /** A real digest from the repository's samples ({@code data/2026-02-04.md}, 147 papers). */
+    static Path sampleDigest() {
+        return sample("2026-02-04.md");
+    }
+
+    /** A file of the repository's {@code data/} folder, found through the {@code digestkg.root} property. */
+    static Path sample(String name) {
+        String root = System.getProperty("digestkg.root");
+        Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("data"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the repository root (no data/ folder above)");
+        }
+        return p.resolve("data").resolve(name);
     }
 
     static Node uri(String local) {

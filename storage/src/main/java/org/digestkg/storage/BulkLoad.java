@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -30,6 +34,7 @@ import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
+import org.digestkg.storage.text.TextIndexedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +62,18 @@ final class BulkLoad {
     private static final MonitorOutput QUIET = (format, args) -> { };
 
     private final DatasetGraph dsg;
+    private final Path dir;
+    private final DatasetGraph storage;
+    private final TextIndexedStore text;
     private final boolean strict;
+    /** Set when the load fails: digests still being read are neither mapped nor indexed. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    BulkLoad(DatasetGraph dsg, boolean strict) {
-        this.dsg = dsg;
+    BulkLoad(GraphStore store, boolean strict) {
+        this.dsg = store.datasetGraph();
+        this.dir = store.dir();
+        this.storage = store.storage();
+        this.text = store.text();
         this.strict = strict;
     }
 
@@ -69,7 +82,7 @@ final class BulkLoad {
     }
 
     /** A digest parsed and mapped, waiting for the loader. */
-    private record Mapped(Scan scan, LoadResult result, List<Quad> quads, Set<String> authors, Set<Node> papers) {
+    private record Mapped(Scan scan, LoadResult result, Collection<Quad> quads, Set<String> authors, Set<Node> papers) {
     }
 
     /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
@@ -117,7 +130,9 @@ final class BulkLoad {
         });
         if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
 
-        DataLoader loader = LoaderFactory.sequentialLoader(dsg, QUIET);
+        // the loader writes to TDB2's storage directly: the text index hears nothing of it, so each digest's texts
+        // are handed to the index as the digest is read (below, in map), inside the loader's transaction
+        DataLoader loader = LoaderFactory.sequentialLoader(storage, QUIET);
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "digest-reader");
             t.setDaemon(true);
@@ -147,10 +162,20 @@ final class BulkLoad {
                 authors.put(m.scan.file, m.authors);
             }
             loader.finishBulk();
-        } catch (InterruptedException | ExecutionException | RuntimeException e) {
-            loader.finishException(e);
+        } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
+            // no digest may reach the index once the loader's abort has rolled it back
+            stopped.set(true);
+            reader.shutdown();
+            awaitReader(reader);
+            try {
+                loader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
+            } catch (RuntimeException | Error again) {
+                e.addSuppressed(again); // the first failure is the one to report
+            }
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            String why = "bulk load aborted, nothing of it was stored: " + (e.getCause() != null ? e.getCause() : e);
+            String why = "bulk load aborted, nothing of it was stored: " + (StoreWriteFailure.isStoreWrite(e)
+                    ? "the store at " + dir + " could not be written: " + StoreWriteFailure.cause(e, dir)
+                    : String.valueOf(e.getCause() != null ? e.getCause() : e));
             for (Scan s : bulk) {
                 results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
                 authors.remove(s.file);
@@ -169,6 +194,16 @@ final class BulkLoad {
         LOG.debug("bulk load of {} digests: scan {} ms, parse+load {} ms, settle {} papers {} ms", bulk.size(),
                 (tScan - t0) / 1_000_000, (tLoad - tScan) / 1_000_000, settleAfter.size(), (System.nanoTime() - tLoad) / 1_000_000);
         return new Outcome(results, authors, leftOver);
+    }
+
+    private static void awaitReader(ExecutorService reader) {
+        try {
+            if (!reader.awaitTermination(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the digest reader did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads every file once for its day, hash and papers, on both cores. */
@@ -209,13 +244,22 @@ final class BulkLoad {
         }
     }
 
-    /** Parses and maps one digest into a buffer; the latest-listing rule comes from the days known ahead. */
+    /**
+     * Parses and maps one digest into a buffer, the latest-listing rule coming from the days known ahead; a digest
+     * that will be loaded has its texts indexed here, on the reading thread, while the loader works on the other.
+     */
     private Mapped map(Scan s, Map<Node, LocalDate> latest) {
         long t0 = System.nanoTime();
         String source = s.file.toString();
+        if (stopped.get()) {
+            return new Mapped(s, LoadResult.failed(source, s.day, "bulk load aborted", Duration.ZERO), List.of(),
+                    Set.of(), Set.of());
+        }
         DigestRecord record = new DigestRecord();
         Set<Node> emitted = new HashSet<>();
-        List<Quad> quads = new ArrayList<>();
+        // a set: the mapper may write a quad twice (a paper naming one author twice links the same creator twice),
+        // and the store keeps it once, so the count reported is the count stored
+        Set<Quad> quads = new LinkedHashSet<>();
         StreamRDF buffer = new StreamRDFBase() {
             @Override
             public void quad(Quad quad) {
@@ -244,6 +288,7 @@ final class BulkLoad {
                     Set.of(), Set.of());
         }
         record.triples = quads.size();
+        if (!stopped.get()) text.index(quads);
         return new Mapped(s, record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
     }
 

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -39,12 +38,16 @@ public final class DigestLoader {
     /** Quads after which a batch of the smaller path is committed. */
     static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
+    private final GraphStore store;
     private final DatasetGraph dsg;
+    private final Path dir;
     private final Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
 
     public DigestLoader(GraphStore store) {
+        this.store = store;
         this.dsg = store.datasetGraph();
+        this.dir = store.dir();
     }
 
     /** Rejects a whole digest on any warning instead of loading what was good. */
@@ -59,14 +62,11 @@ public final class DigestLoader {
      * @param date the digest's day, or null to take it from the file name
      */
     public LoadResult load(Path file, LocalDate date) {
-        dsg.begin(TxnType.WRITE);
-        try {
+        return committed(StoreWriteFailure.inWriteTransaction(dsg, dir, file::toString, () -> {
             Attempt a = attempt(file, date);
             if (a.result.status() == LoadResult.Status.LOADED) dsg.commit(); else dsg.abort();
-            return committed(a);
-        } finally {
-            dsg.end();
-        }
+            return a;
+        }));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(dsg, strict).load(chunk, date);
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict).load(chunk, date);
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below
@@ -106,23 +106,23 @@ public final class DigestLoader {
         while (next < files.size()) {
             int first = next;
             List<Attempt> batch = new ArrayList<>();
-            long quads = 0;
-            boolean redo = false;
-            dsg.begin(TxnType.WRITE);
-            try {
-                while (next < files.size() && quads < BATCH_QUADS) {
-                    Attempt a = attempt(files.get(next++), date);
-                    if (a.dirty) {
-                        redo = true;
-                        break;
-                    }
-                    batch.add(a);
-                    quads += a.result.triples();
-                }
-                if (redo) dsg.abort(); else dsg.commit();
-            } finally {
-                dsg.end();
-            }
+            int[] upTo = {next};
+            boolean redo = StoreWriteFailure.inWriteTransaction(dsg, dir,
+                    () -> String.join(", ", files.subList(first, upTo[0]).stream().map(Path::toString).toList()), () -> {
+                        long quads = 0;
+                        while (upTo[0] < files.size() && quads < BATCH_QUADS) {
+                            Attempt a = attempt(files.get(upTo[0]++), date);
+                            if (a.dirty) {
+                                dsg.abort();
+                                return true;
+                            }
+                            batch.add(a);
+                            quads += a.result.triples();
+                        }
+                        dsg.commit();
+                        return false;
+                    });
+            next = upTo[0];
             if (redo) {
                 for (int i = first; i < next; i++) done.accept(load(files.get(i), date));
             } else {
@@ -158,6 +158,8 @@ public final class DigestLoader {
             return new Attempt(new LoadResult(source, recorder.day, LoadResult.Status.UNCHANGED, 0,
                     0, 0, 0, List.of(), List.of(), since(t0), null), Set.of(), false);
         } catch (RuntimeException e) {
+            // the store failing to write is no fault of this digest: it ends the transaction, named by the caller
+            if (!(e instanceof DigestException) && StoreWriteFailure.isStoreWrite(e)) throw e;
             String why = e instanceof DigestException ? e.getMessage() : source + ": " + e;
             return new Attempt(LoadResult.failed(source, recorder.day, why, since(t0)), Set.of(), recorder.wrote);
         }

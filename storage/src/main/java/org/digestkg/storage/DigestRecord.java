@@ -40,10 +40,10 @@ final class DigestRecord {
         rejected.add(problem);
     }
 
-    /** Under {@code --strict} a digest with any warning is refused whole. */
+    /** In strict mode a digest with any warning is refused whole. */
     void checkStrict(boolean strict, String source) {
         if (strict && (!warnings.isEmpty() || !rejected.isEmpty())) {
-            throw new DigestException(source + ": rejected by --strict: " + (warnings.size() + rejected.size()) + " warning(s)");
+            throw new DigestException(source + ": refused in strict mode: " + (warnings.size() + rejected.size()) + " warning(s)");
         }
     }
 

@@ -1,9 +1,10 @@
 package org.digestkg.storage;
 
 import java.io.OutputStream;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -29,7 +30,8 @@ public final class Exporter {
     private final DatasetGraph dsg;
 
     public Exporter(GraphStore store) {
-        this.dsg = store.datasetGraph();
+        // only reads: TDB2 itself, whose indexes the fast path reads
+        this.dsg = store.storage();
     }
 
     /** The prefixes written at the top of Turtle and TriG output. */
@@ -37,6 +39,11 @@ public final class Exporter {
         PrefixMap pm = PrefixMapFactory.create();
         Prefixes.all().forEach(pm::add);
         return pm;
+    }
+
+    /** Whether the store holds the named graph {@code graph}. */
+    public boolean hasGraph(Node graph) {
+        return Txn.calculateRead(dsg, () -> dsg.containsGraph(graph));
     }
 
     /**
@@ -59,16 +66,18 @@ public final class Exporter {
                     return format.quads ? dump.get().writeQuads(graph, out) : dump.get().writeTriples(graph, out);
                 }
             }
-            StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.format, null);
+            StreamRDF writer = format == RdfSyntax.JSONLD ? new JsonLdStream(out)
+                    : StreamRDFWriter.getWriterStream(out, format.format, null);
             Counting counting = new Counting(writer);
             counting.start();
             StreamRDFOps.sendPrefixesToStream(prefixes(), counting);
             if (format.quads) {
-                Iterator<Quad> quads = graph == null ? dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
-                        : dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
-                quads.forEachRemaining(q -> {
-                    if (!q.isDefaultGraph()) counting.quad(q);
-                });
+                // graph by graph: each graph's statements come grouped by subject, which TriG and JSON-LD write
+                // as one block each (a find over all graphs comes in subject order, interleaving the graphs)
+                List<Node> graphs = graph != null ? List.of(graph) : Iter.toList(dsg.listGraphNodes());
+                for (Node g : graphs) {
+                    dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(counting::quad);
+                }
             } else {
                 Graph g = graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph);
                 g.find().forEachRemaining(counting::triple);
@@ -95,7 +104,13 @@ public final class Exporter {
         }
         Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         prefixes().forEach((p, uri) -> g.getPrefixMapping().setNsPrefix(p, uri));
-        (graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph)).find().forEachRemaining(g::add);
+        XmlCharacters unwritable = new XmlCharacters();
+        (graph == null ? dsg.getUnionGraph() : dsg.getGraph(graph)).find().forEachRemaining(t -> {
+            if (format == RdfSyntax.RDFXML) unwritable.check(t);
+            g.add(t);
+        });
+        // before the first byte: a writer failing halfway would leave half a document
+        unwritable.failIfAny();
         RDFDataMgr.write(out, g, format.format);
         return g.size();
     }

@@ -9,23 +9,28 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.digestkg.storage.tdb.StoreLock;
 import org.digestkg.storage.tdb.StoreRelease;
+import org.digestkg.storage.text.TextIndexedStore;
 
 /**
  * The TDB2 store on disk. Each digest lives in its own named graph; the default graph seen by queries is the
- * union of all of them, so plain queries see everything.
+ * union of all of them, so plain queries see everything. Its texts are searchable: a Lucene index in the store's
+ * folder follows every write made through {@link #datasetGraph()} ({@link TextIndexedStore}).
  */
 public final class GraphStore implements AutoCloseable {
 
     private final Path dir;
-    private final DatasetGraph dsg;
+    private final DatasetGraph storage;
+    private final TextIndexedStore text;
 
-    private GraphStore(Path dir, DatasetGraph dsg) {
+    private GraphStore(Path dir, DatasetGraph storage, TextIndexedStore text) {
         this.dir = dir;
-        this.dsg = dsg;
+        this.storage = storage;
+        this.text = text;
     }
 
     /**
-     * Opens (creating if needed) the store in {@code dir}.
+     * Opens (creating if needed) the store in {@code dir}, with its text index; an index that is missing or was left
+     * behind by an interrupted write is brought in step first (the log says so).
      *
      * @throws StoreInUseException when another process has it open
      */
@@ -37,24 +42,40 @@ public final class GraphStore implements AutoCloseable {
             throw StoreLock.inUse(dir, e).<RuntimeException>map(inUse -> inUse).orElse(e);
         }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return new GraphStore(dir, dsg);
+        return new GraphStore(dir, dsg, TextIndexedStore.attach(dir, dsg));
     }
 
     public Path dir() {
         return dir;
     }
 
+    /** The store to read and write: writes through it reach the text index. */
     public DatasetGraph datasetGraph() {
-        return dsg;
+        return text.dataset();
     }
 
     public Dataset dataset() {
-        return DatasetFactory.wrap(dsg);
+        return DatasetFactory.wrap(datasetGraph());
+    }
+
+    /**
+     * The TDB2 store itself, without the text index's view: for what reaches into TDB2 (its bulk loader, the export
+     * that reads its indexes, {@code TDBInternal}, which does not see through wrappers). Reading here is reading the
+     * store; whatever is written here must be handed to {@link TextIndexedStore#index} in the same transaction.
+     */
+    public DatasetGraph storage() {
+        return storage;
+    }
+
+    /** The store's text index: searching it, rebuilding it. */
+    public TextIndexedStore text() {
+        return text;
     }
 
     @Override
     public void close() {
+        text.close();
         // TDB2 keeps databases in a process-wide cache; releasing it lets another process (or a test) open the directory.
-        StoreRelease.release(dsg);
+        StoreRelease.release(storage);
     }
 }

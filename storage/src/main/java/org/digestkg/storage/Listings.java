@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.extractor.rdf.Iris;
 
 /**
  * Keeps the latest-listing rule true across digests: a paper's title, authors, main category and abstract hang
@@ -76,13 +77,6 @@ final class Listings {
 
     /** The day of a digest graph, from its IRI; null for graphs that are not digests. */
     static LocalDate dayOf(Node graph) {
-        String iri = graph.isURI() ? graph.getURI() : "";
-        String prefix = DKG.BASE + "digest/";
-        if (!iri.startsWith(prefix) || iri.length() != prefix.length() + 10) return null;
-        try {
-            return LocalDate.parse(iri.substring(prefix.length()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return Iris.digestDay(graph);
     }
 }

@@ -1,14 +1,18 @@
 package org.digestkg.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,7 +25,6 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.rdf.DKG;
 
@@ -38,6 +41,7 @@ import org.digestkg.extractor.rdf.DKG;
  *     ({@code https://w3id.org/digest-kg/import/kg.ttl}), which it replaces. Triples outside any named graph in a
  *     quad syntax go there too.</li>
  * </ul>
+ * A name ending in {@code .gz} ({@code kg.nq.gz}) is read through gzip.
  * The file is streamed into the store as it is parsed; nothing is rewritten, and the latest-listing rule of
  * {@link DigestLoader} is not re-applied: an export comes back as it was written.
  */
@@ -50,10 +54,12 @@ public final class RdfImport {
     static final int MAX_WARNINGS = 100;
 
     private final DatasetGraph dsg;
+    private final Path dir;
     private boolean strict;
 
     public RdfImport(GraphStore store) {
         this.dsg = store.datasetGraph();
+        this.dir = store.dir();
     }
 
     /** Refuses a file on any parser warning instead of loading it. */
@@ -62,22 +68,9 @@ public final class RdfImport {
         return this;
     }
 
-    /** The RDF syntax of a file, by its extension; empty for anything else (a digest). */
+    /** The RDF syntax of a file, by its extension ({@link RdfSyntax#ofFileName}); empty for anything else (a digest). */
     public static Optional<Lang> langOf(Path file) {
-        Path name = file.getFileName();
-        if (name == null) return Optional.empty();
-        String n = name.toString().toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        if (dot < 0) return Optional.empty();
-        return Optional.ofNullable(switch (n.substring(dot + 1)) {
-            case "ttl" -> Lang.TURTLE;
-            case "nt" -> Lang.NTRIPLES;
-            case "nq" -> Lang.NQUADS;
-            case "trig" -> Lang.TRIG;
-            case "jsonld" -> Lang.JSONLD;
-            case "rdf", "owl", "xml" -> Lang.RDFXML;
-            default -> null;
-        });
+        return RdfSyntax.ofFileName(file).map(RdfSyntax::lang);
     }
 
     public static boolean isRdf(Path file) {
@@ -97,16 +90,29 @@ public final class RdfImport {
         Warnings warnings = new Warnings(source);
         if (lang == null) {
             return ImportResult.failed(source, List.of(), since(t0), source
-                    + ": not an RDF file (use .ttl, .nt, .nq, .trig, .jsonld, .rdf, .owl or .xml)");
+                    + ": not an RDF file (use .ttl, .nt, .nq, .trig, .jsonld, .rdf, .owl or .xml, each also .gz)");
         }
         Writer writer = new Writer(graphFor(file));
         try {
-            Txn.executeWrite(dsg, () -> {
-                RDFParser.create().source(file).lang(lang).errorHandler(warnings).build().parse(writer);
-                if (strict && warnings.count > 0) {
-                    throw new Refused(source + ": rejected by --strict: " + warnings.count + " warning(s)");
+            StoreWriteFailure.inWriteTransaction(dsg, dir, () -> source, () -> {
+                if (RdfSyntax.isGzip(file)) {
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                        RDFParser.create().source(in).base(file.toAbsolutePath().toUri().toString()).lang(lang)
+                                .errorHandler(warnings).build().parse(writer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else {
+                    RDFParser.create().source(file).lang(lang).errorHandler(warnings).build().parse(writer);
                 }
+                if (strict && warnings.count > 0) {
+                    throw new Refused(source + ": refused in strict mode: " + warnings.count + " warning(s)");
+                }
+                dsg.commit();
+                return null;
             });
+        } catch (StoreWriteFailure e) {
+            throw e; // the store cannot take more: not this file's fault, and no later file would fare better
         } catch (Refused e) {
             return ImportResult.failed(source, warnings.all(), since(t0), e.getMessage());
         } catch (RiotParseException e) {
@@ -142,7 +148,7 @@ public final class RdfImport {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
-    /** Thrown to abort the transaction of a file --strict refuses. */
+    /** Thrown to abort the transaction of a file strict mode refuses. */
     private static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);

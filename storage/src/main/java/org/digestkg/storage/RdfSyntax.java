@@ -1,31 +1,40 @@
 package org.digestkg.storage;
 
-import java.util.Arrays;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 
 /**
- * The syntaxes {@code kg export} writes. Quad syntaxes keep each digest's named graph; triple syntaxes write the
- * union (or the one graph asked for).
+ * The RDF syntaxes {@code kg export} writes and {@code kg build} imports, with their file extensions. Quad syntaxes
+ * keep each digest's named graph; triple syntaxes write the union (or the one graph asked for). A file name may
+ * end in {@code .gz} after the extension: the file is gzip-compressed.
  */
 public enum RdfSyntax {
-    TTL(RDFFormat.TURTLE_BLOCKS, false, true),
-    NT(RDFFormat.NTRIPLES, false, true),
-    NQ(RDFFormat.NQUADS, true, true),
-    TRIG(RDFFormat.TRIG_BLOCKS, true, true),
-    // JSON-LD and RDF/XML writers need the whole graph in memory: there is no streaming writer for them.
-    JSONLD(RDFFormat.JSONLD11, true, false),
-    RDFXML(RDFFormat.RDFXML_PLAIN, false, false);
+    TTL(RDFFormat.TURTLE_BLOCKS, false, true, "ttl"),
+    NT(RDFFormat.NTRIPLES, false, true, "nt"),
+    NQ(RDFFormat.NQUADS, true, true, "nq"),
+    TRIG(RDFFormat.TRIG_BLOCKS, true, true, "trig"),
+    // written by JsonLdStream, one node object at a time: Jena's JSON-LD writers hold the whole dataset in memory
+    JSONLD(RDFFormat.JSONLD11, true, true, "jsonld"),
+    // Jena's RDF/XML writer needs the graph in memory: there is no streaming writer for it
+    RDFXML(RDFFormat.RDFXML_PLAIN, false, false, "rdf", "owl", "xml");
+
+    private static final String GZIP = ".gz";
 
     final RDFFormat format;
     final boolean quads;
     final boolean streaming;
+    private final List<String> extensions;
 
-    RdfSyntax(RDFFormat format, boolean quads, boolean streaming) {
+    RdfSyntax(RDFFormat format, boolean quads, boolean streaming, String... extensions) {
         this.format = format;
         this.quads = quads;
         this.streaming = streaming;
+        this.extensions = List.of(extensions);
     }
 
     /** One statement per line and no prefixes: the store can write these without Jena's writers. */
@@ -41,17 +50,34 @@ public enum RdfSyntax {
         return format;
     }
 
-    public static RdfSyntax parse(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace("-", "").replace("/", "");
-        return switch (n) {
-            case "turtle" -> TTL;
-            case "ntriples" -> NT;
-            case "nquads" -> NQ;
-            case "json", "jsonld" -> JSONLD;
-            case "rdf", "xml", "rdfxml", "owl" -> RDFXML;
-            default -> Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(n)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name
-                            + "'; use one of ttl, nt, nq, trig, jsonld, rdfxml"));
-        };
+    /** The language to read it with. */
+    public Lang lang() {
+        return this == JSONLD ? Lang.JSONLD : format.getLang();
+    }
+
+    /** The usual extension, without the dot: {@code ttl}, {@code rdf}. */
+    public String extension() {
+        return extensions.get(0);
+    }
+
+    /** The syntax a file name's extension calls for ({@code kg.nq}, {@code kg.nq.gz}), if it is one of these. */
+    public static Optional<RdfSyntax> ofFileName(Path file) {
+        Path name = file.getFileName();
+        if (name == null) return Optional.empty();
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(GZIP)) n = n.substring(0, n.length() - GZIP.length());
+        int dot = n.lastIndexOf('.');
+        if (dot < 0) return Optional.empty();
+        String extension = n.substring(dot + 1);
+        for (RdfSyntax s : values()) {
+            if (s.extensions.contains(extension)) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a file name says the file is gzip-compressed. */
+    public static boolean isGzip(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(GZIP);
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.digestkg.extractor.rdf.Iris;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +24,6 @@ class BulkLoadTest {
     @TempDir
     Path tmp;
 
-    /** Ten days; each lists three of the sample's papers, overlapping the day before, with revised titles. */
-    private List<Path> overlappingDays(Path dir) {
-        dir.toFile().mkdirs();
-        List<String> entries = Samples.entries(Samples.feb04());
-        List<Path> files = new ArrayList<>();
-        for (int day = 0; day < 10; day++) {
-            int d = day;
-            List<String> three = entries.subList(day * 2, day * 2 + 3).stream()
-                    .map(e -> e.replaceFirst("\\) *\\n", ")\n").replaceFirst("### \\[(\\d+)\\] \\[", "### [$1] [Day " + d + ": "))
-                    .toList();
-            files.add(Samples.write(dir, LocalDate.of(2026, 3, 1).plusDays(day).toString(), three));
-        }
-        return files;
-    }
 
     private DatasetGraph oneByOne(Path storeDir, List<Path> files) {
         try (GraphStore store = GraphStore.open(storeDir)) {
@@ -53,7 +41,7 @@ class BulkLoadTest {
 
     @Test
     void aBulkLoadEqualsLoadingOneDigestAtATime() {
-        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         DatasetGraph expected = oneByOne(tmp.resolve("a"), files);
         try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
             List<LoadResult> results = bulk(store, files);
@@ -66,7 +54,7 @@ class BulkLoadTest {
 
     @Test
     void aBulkLoadAroundStoredDigestsSettlesTheirListings() {
-        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         DatasetGraph expected = oneByOne(tmp.resolve("a"), files);
         try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
             // the store already holds a day in the middle: bulk days before and after it re-list its papers
@@ -78,7 +66,7 @@ class BulkLoadTest {
 
     @Test
     void aDigestRejectedInABulkLoadLeavesNoTraceAndItsPapersStayConsistent() {
-        List<Path> files = overlappingDays(tmp.resolve("digests"));
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         // the latest day fails under --strict (its table of contents claims a wrong count)
         Path last = files.get(9);
         DigestLoaderTest.write(last, Samples.read(last).replace("[Total: 3]", "[Total: 4]"));
@@ -89,6 +77,22 @@ class BulkLoadTest {
             assertEquals(LoadResult.Status.FAILED, results.get(9).status());
             assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)),
                     "the papers the failed day re-listed keep their previous listing as the latest");
+        }
+    }
+
+    @Test
+    void eachDigestsReportedTriplesAreTheTriplesItsGraphHolds() throws Exception {
+        // the sample of 2026-02-04 lists a paper with two authors of one name: the same creator link is mapped twice
+        List<Path> files = new ArrayList<>(Samples.overlappingDays(tmp.resolve("digests")));
+        files.add(0, java.nio.file.Files.copy(Samples.feb04(), tmp.resolve("digests/2026-02-04.md")));
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            List<LoadResult> results = bulk(store, files);
+            assertEquals(11, results.size());
+            for (LoadResult r : results) {
+                long stored = Txn.calculateRead(store.datasetGraph(),
+                        () -> (long) store.datasetGraph().getGraph(Iris.digest(r.date())).size());
+                assertEquals(stored, r.triples(), r.source());
+            }
         }
     }
 }

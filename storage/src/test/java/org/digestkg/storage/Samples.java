@@ -66,6 +66,21 @@ public final class Samples {
         return file;
     }
 
+    /** Ten days from 2026-03-01; each lists three of feb04's papers, overlapping the day before, with revised titles. */
+    public static List<Path> overlappingDays(Path dir) {
+        dir.toFile().mkdirs();
+        List<String> entries = entries(feb04());
+        List<Path> files = new ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            int d = day;
+            List<String> three = entries.subList(day * 2, day * 2 + 3).stream()
+                    .map(e -> e.replaceFirst("\\) *\\n", ")\n").replaceFirst("### \\[(\\d+)\\] \\[", "### [$1] [Day " + d + ": "))
+                    .toList();
+            files.add(write(dir, java.time.LocalDate.of(2026, 3, 1).plusDays(day).toString(), three));
+        }
+        return files;
+    }
+
     public static List<String> firstEntries(int n, UnaryOperator<String> edit) {
         return entries(feb04()).subList(0, n).stream().map(edit).toList();
     }

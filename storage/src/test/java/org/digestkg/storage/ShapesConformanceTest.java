@@ -1,19 +1,13 @@
 package org.digestkg.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.lib.ShLib;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
-import org.digestkg.extractor.rdf.Iris;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +18,7 @@ class ShapesConformanceTest {
     Path tmp;
 
     static Shapes shapes() {
-        Graph g = GraphFactory.createDefaultGraph();
-        RDFParser.source(Samples.root().resolve("ontology/shapes.ttl")).parse(g);
-        return Shapes.parse(g);
+        return Conformance.shapes(Samples.root().resolve("ontology/shapes.ttl"));
     }
 
     @Test
@@ -54,19 +46,26 @@ class ShapesConformanceTest {
         }
     }
 
-    private static void assertConforms(GraphStore store, LocalDate... days) {
-        Shapes shapes = shapes();
-        Txn.executeRead(store.datasetGraph(), () -> {
-            for (LocalDate day : days) {
-                check(shapes, store.datasetGraph().getGraph(Iris.digest(day)), "graph of " + day);
-            }
-            check(shapes, store.datasetGraph().getUnionGraph(), "union");
-        });
+    @Test
+    void theShippedShapesAreTheRepositorysAndAViolationIsReportedWithItsNodeAndGraph() throws Exception {
+        try (GraphStore store = GraphStore.open(tmp.resolve("store"))) {
+            new DigestLoader(store).load(Samples.feb23(), null);
+            assertTrue(Conformance.check(store, Conformance.shippedShapes(), 10).conforms());
+            Path bad = java.nio.file.Files.writeString(tmp.resolve("bad.ttl"),
+                    "<https://w3id.org/digest-kg/paper/not-an-id> a <https://w3id.org/digest-kg/ontology#Paper> .\n");
+            assertTrue(new RdfImport(store).load(bad).clean());
+            Conformance.Report report = Conformance.check(store, Conformance.shippedShapes(), 10);
+            assertFalse(report.conforms());
+            assertEquals(2, report.graphs());
+            assertTrue(report.first().stream().anyMatch(v -> v.graph().equals("<" + RdfImport.graphFor(bad).getURI() + ">")
+                    && v.focus().equals("https://w3id.org/digest-kg/paper/not-an-id")), report.toString());
+            assertTrue(report.first().stream().anyMatch(v -> v.graph().equals("union")), "the union too: " + report);
+        }
     }
 
-    private static void check(Shapes shapes, Graph graph, String what) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, graph);
-        if (!report.conforms()) ShLib.printReport(report);
-        assertTrue(report.conforms(), what + " conforms to shapes.ttl");
+    private static void assertConforms(GraphStore store, LocalDate... days) {
+        Conformance.Report report = Conformance.check(store, shapes(), 20);
+        assertEquals(days.length, report.graphs(), "every digest's graph was checked");
+        assertTrue(report.conforms(), "every graph and the union conform to shapes.ttl: " + report.first());
     }
 }

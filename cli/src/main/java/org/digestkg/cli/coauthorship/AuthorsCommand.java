@@ -9,6 +9,7 @@ import org.digestkg.coauthorship.AuthorStats;
 import org.digestkg.coauthorship.CoauthorNetwork;
 import org.digestkg.coauthorship.PaperFilter;
 
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ public final class AuthorsCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--by", paramLabel = "ORDER", defaultValue = "papers",
-            converter = NetworkCli.AuthorOrderConverter.class,
-            description = "papers, degree or centrality (default: ${DEFAULT-VALUE})")
+            completionCandidates = NetworkCli.AuthorOrders.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     AuthorOrder by;
 
     @Mixin
@@ -58,7 +59,7 @@ public final class AuthorsCommand implements Callable<Integer> {
                 + NetworkCli.plural(network.graph().paperCount(), "paper", "papers"));
         if (network.graph().authorCount() == 0) {
             out.flush();
-            return NetworkCli.OK;
+            return ExitCode.OK;
         }
         List<AuthorStats> authors = network.topAuthors(top, by);
         out.printf("%5s  %6s  %10s  %8s  %10s  %s%n", "#", "papers", "co-authors", "strength", "centrality", "author");
@@ -68,6 +69,6 @@ public final class AuthorsCommand implements Callable<Integer> {
                     NetworkCli.decimal(a.strength()), NetworkCli.decimal(a.centrality()), a.author().name());
         }
         out.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }

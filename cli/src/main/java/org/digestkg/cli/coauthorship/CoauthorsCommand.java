@@ -11,6 +11,7 @@ import org.digestkg.coauthorship.CoauthorReport;
 import org.digestkg.coauthorship.PaperFilter;
 import org.digestkg.coauthorship.PaperRef;
 
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class CoauthorsCommand implements Callable<Integer> {
             CoauthorNetwork network = NetworkCli.load(store, PaperFilter.ALL);
             report = network.coauthors(name, depth);
         } catch (AuthorNameException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, e.getMessage());
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
 
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +91,6 @@ public final class CoauthorsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }

@@ -9,6 +9,7 @@ import org.digestkg.coauthorship.CoauthorNetwork;
 import org.digestkg.coauthorship.PairOrder;
 import org.digestkg.coauthorship.PaperFilter;
 
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,9 @@ public final class CollaborationsCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--by", paramLabel = "ORDER", defaultValue = "papers",
-            converter = NetworkCli.PairOrderConverter.class,
-            description = "papers: joint papers, then weight; weight: weight, then joint papers (default: ${DEFAULT-VALUE})")
+            completionCandidates = NetworkCli.PairOrders.class,
+            description = "${COMPLETION-CANDIDATES}; papers: joint papers, then weight; weight: weight, then joint papers "
+                    + "(default: ${DEFAULT-VALUE})")
     PairOrder by;
 
     @Mixin
@@ -70,6 +72,6 @@ public final class CollaborationsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }

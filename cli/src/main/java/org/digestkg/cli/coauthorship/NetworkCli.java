@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import org.digestkg.cli.EnumNames;
 import org.digestkg.cli.StoreOption;
 import org.digestkg.coauthorship.AuthorOrder;
 import org.digestkg.coauthorship.AuthorRef;
@@ -24,11 +25,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** What the network commands share: opening the store, loading the network, option converters, formatting. */
 final class NetworkCli {
-
-    /** Exit codes, as {@code kg} documents them. */
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
 
     private NetworkCli() {
     }
@@ -88,7 +84,7 @@ final class NetworkCli {
         return b.toString();
     }
 
-    // ---- option converters: lower-case values, messages that say what is expected ----
+    // ---- option values: days, and the names --help lists and completion offers ----
 
     static final class DayConverter implements ITypeConverter<LocalDate> {
         @Override
@@ -101,37 +97,21 @@ final class NetworkCli {
         }
     }
 
-    static final class PairOrderConverter implements ITypeConverter<PairOrder> {
-        @Override
-        public PairOrder convert(String value) {
-            return parse(PairOrder.class, value);
+    static final class PairOrders extends EnumNames {
+        PairOrders() {
+            super(PairOrder.class);
         }
     }
 
-    static final class AuthorOrderConverter implements ITypeConverter<AuthorOrder> {
-        @Override
-        public AuthorOrder convert(String value) {
-            return parse(AuthorOrder.class, value);
+    static final class AuthorOrders extends EnumNames {
+        AuthorOrders() {
+            super(AuthorOrder.class);
         }
     }
 
-    static final class FormatConverter implements ITypeConverter<NetworkFormat> {
-        @Override
-        public NetworkFormat convert(String value) {
-            return parse(NetworkFormat.class, value);
+    static final class Formats extends EnumNames {
+        Formats() {
+            super(NetworkFormat.class);
         }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(value.strip())) {
-                return constant;
-            }
-        }
-        StringBuilder expected = new StringBuilder();
-        for (E constant : type.getEnumConstants()) {
-            expected.append(expected.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
-        }
-        throw new CommandLine.TypeConversionException("'" + value + "' is not one of: " + expected);
     }
 }

@@ -4,10 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,6 +17,8 @@ import org.digestkg.coauthorship.NetworkFormat;
 import org.digestkg.coauthorship.PaperFilter;
 import org.jgrapht.Graph;
 
+import org.digestkg.cli.ExitCode;
+import org.digestkg.cli.OutputFile;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "network", mixinStandardHelpOptions = true,
-        description = {"Exports the co-authorship network for Gephi, Cytoscape, VOSviewer or Graphviz.",
+        description = {"Exports the co-authorship network for Gephi, Cytoscape, yEd or Graphviz.",
                 "Nodes are authors (label, papers, iri); edges join co-authors (weight = fractional collaboration "
                         + "weight, joint_papers = joint paper count). GEXF and GraphML open in Gephi as they are; "
                         + "CSV is one edge list, source,target,papers,weight, with names as node keys."},
@@ -53,8 +53,8 @@ public final class NetworkCommand implements Callable<Integer> {
     @Mixin
     NetworkFilterOptions filterOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = NetworkCli.FormatConverter.class,
-            description = "graphml, gexf, dot or csv (default: from the --out extension, else graphml)")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = NetworkCli.Formats.class,
+            description = "${COMPLETION-CANDIDATES} (default: from the --out extension, else graphml)")
     NetworkFormat format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).")
@@ -81,25 +81,24 @@ public final class NetworkCommand implements Callable<Integer> {
             network = NetworkCli.load(store, filter);
             view = author == null ? network.wholeNetwork() : network.egoNetwork(author, depth);
         } catch (AuthorNameException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, e.getMessage());
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
 
         if (out == null) {
             Writer stdout = spec.commandLine().getOut();
             NetworkExport.write(network.graph(), view, chosen, stdout);
-            return NetworkCli.OK;
+            return ExitCode.OK;
         }
         try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer file = new BufferedWriter(
-                    new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8))) {
+            // whole or not at all, like every file kg writes
+            OutputFile.write(out, os -> {
+                Writer file = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
                 NetworkExport.write(network.graph(), view, chosen, file);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, "cannot write " + out + ": " + e.getMessage());
+                file.flush();
+                return null;
+            });
+        } catch (IOException e) {
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
         PrintWriter console = spec.commandLine().getOut();
         console.println("Wrote " + NetworkCli.plural(view.vertexSet().size(), "author", "authors") + " and "
@@ -107,6 +106,6 @@ public final class NetworkCommand implements Callable<Integer> {
                 + (author == null ? "" : " within " + depth + " of " + network.resolve(author).name())
                 + " to " + out + " (" + chosen.name().toLowerCase(Locale.ROOT) + ")");
         console.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }

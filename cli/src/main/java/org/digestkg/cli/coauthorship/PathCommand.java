@@ -11,6 +11,7 @@ import org.digestkg.coauthorship.CollaborationPath;
 import org.digestkg.coauthorship.PaperFilter;
 import org.digestkg.coauthorship.PathLink;
 
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ public final class PathCommand implements Callable<Integer> {
             network = NetworkCli.load(store, PaperFilter.ALL);
             path = network.path(from, to);
         } catch (AuthorNameException e) {
-            return NetworkCli.fail(spec, NetworkCli.FAILED, e.getMessage());
+            return NetworkCli.fail(spec, ExitCode.FAILED, e.getMessage());
         }
 
         PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +56,7 @@ public final class PathCommand implements Callable<Integer> {
             out.println("No chain of co-authors links " + network.resolve(from).name() + " and "
                     + network.resolve(to).name() + ".");
             out.flush();
-            return NetworkCli.FAILED;
+            return ExitCode.FAILED;
         }
         CollaborationPath chain = path.get();
         out.println(chain.authors().get(0).name() + " -> " + chain.authors().get(chain.authors().size() - 1).name()
@@ -68,6 +69,6 @@ public final class PathCommand implements Callable<Integer> {
                     + NetworkCli.plural(link.paper().authorCount(), "author", "authors") + "]");
         }
         out.flush();
-        return NetworkCli.OK;
+        return ExitCode.OK;
     }
 }

@@ -438,7 +438,7 @@ public final class DigestParser {
             }
             String name = sourceName != null ? sourceName : file.toString();
             LocalDate day = date != null ? date : dateFromFileName(file).orElseThrow(() -> new DigestException(
-                    "digest " + name + ": no date (YYYY-MM-DD) in the file name; pass --date YYYY-MM-DD"));
+                    "digest " + name + ": no date (YYYY-MM-DD) in the file name, and none was given"));
             List<Path> jsonl = companions != null ? companions
                     : DigestSources.isJsonl(file) || !Files.isRegularFile(file) ? List.of() : DigestSources.companions(file);
             return new DigestParser(file, day, name, labels, jsonl, aliases);

@@ -189,7 +189,7 @@ final class DigestReader {
             checkedDate = true;
             if (!d.equals(date.toString())) {
                 sink.warning(new Problem(file, lineNo, "heading says " + d + " but the digest is dated " + date
-                        + " (from its file name or --date); " + date + " is used"));
+                        + " (from its file name, or as given); " + date + " is used"));
             }
         });
     }

@@ -2,6 +2,8 @@ package org.digestkg.extractor.rdf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -94,6 +96,36 @@ public final class Iris {
     public static Node digest(LocalDate date) {
         return iri("digest/" + date);
     }
+
+    /** The day of a digest graph, from its IRI ({@link #digest(LocalDate)} backwards); null for other IRIs. */
+    public static LocalDate digestDay(Node graph) {
+        String iri = graph != null && graph.isURI() ? graph.getURI() : "";
+        String prefix = DKG.BASE + "digest/";
+        if (!iri.startsWith(prefix) || iri.length() != prefix.length() + 10) return null;
+        try {
+            return LocalDate.parse(iri.substring(prefix.length()));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The paper a node is about, from its IRI: a paper is its own; an appearance ({@link #appearance}) and the nodes
+     * minted under it (its notes, its authorships) give the paper they list. Null for anything else.
+     */
+    public static Node paperOf(Node node) {
+        String iri = node != null && node.isURI() ? node.getURI() : "";
+        String papers = DKG.BASE + "paper/";
+        if (iri.startsWith(papers)) return node;
+        String digests = DKG.BASE + "digest/";
+        int day = digests.length() + 10;                      // .../digest/YYYY-MM-DD
+        if (!iri.startsWith(digests) || !iri.startsWith("/paper/", day)) return null;
+        String path = LISTING_NODE_SUFFIX.matcher(iri.substring(day + 1)).replaceFirst("");
+        return NodeFactory.createURI(DKG.BASE + path);
+    }
+
+    /** What {@link #note} and {@link #authorship} append to an appearance's IRI. */
+    private static final Pattern LISTING_NODE_SUFFIX = Pattern.compile("/(note|author)/\\d+$");
 
     /** One paper listed in one digest: the appearance, {@code .../digest/DAY/paper/ID}. */
     public static Node appearance(LocalDate date, Node paper) {

@@ -260,7 +260,7 @@ class BadInputTest {
     void dateHeadingThatDisagreesIsWarned() throws IOException {
         RecordingSink sink = parse(write("dated.md", "# 2026-03-05\n\n" + entry(1, "2603.10001", "One")));
         assertEquals(List.of("dated.md:1: heading says 2026-03-05 but the digest is dated 2026-03-02 (from its file"
-                + " name or --date); 2026-03-02 is used"), messages(sink.warnings));
+                + " name, or as given); 2026-03-02 is used"), messages(sink.warnings));
         assertEquals(1, sink.papers.size());
     }
 

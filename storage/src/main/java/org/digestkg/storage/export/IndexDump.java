@@ -20,7 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.digestkg.storage.tdb.TdbStorage;
 import org.digestkg.storage.export.LineEncoder.Lines;
 import org.digestkg.storage.tdb.JenaInternals;
 
@@ -57,7 +57,7 @@ final class IndexDump {
      * @throws JenaInternals.UnknownLayout when it is one, but not laid out as this code expects
      */
     static Optional<IndexDump> open(DatasetGraph dsg) {
-        var tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        var tdb = TdbStorage.of(dsg);
         if (tdb == null || tdb.getLocation().isMem()) return Optional.empty();
         NodeTupleTable quads = tdb.getQuadTable().getNodeTupleTable();
         TupleIndex spog = quads.getTupleTable().selectIndex("SPOG");

@@ -13,8 +13,10 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 
 /**
- * {@code --param NAME=VALUE} bindings. Values become RDF terms bound to {@code ?NAME} by Jena's syntax-level
- * substitution, never pasted into the query text, so a value cannot change the query's shape.
+ * Query parameters written {@code NAME=VALUE}. Values become RDF terms bound to {@code ?NAME} by Jena's syntax-level
+ * substitution ({@link ParameterSubstitution}), never pasted into the query text, so a value cannot change the
+ * query's shape. Each parameter takes one value: a second value for a name is refused rather than silently
+ * replacing the first.
  * <p>
  * A value written as an RDF term ({@code <http://…>}, {@code "x"@en}, {@code "2026-02-04"^^<…#date>} with a full
  * datatype IRI), a whole number ({@code 42}) or {@code true}/{@code false} is that term; anything else is a plain
@@ -25,17 +27,25 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
+    /** @throws IllegalArgumentException for an assignment that is not {@code NAME=VALUE}, or a name given twice */
     public static Binding parse(List<String> assignments) {
         Map<String, Node> values = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>();
         for (String a : assignments) {
             int eq = a.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--param needs NAME=VALUE, got '" + a + "'");
+            if (eq <= 0) throw new IllegalArgumentException("a parameter is NAME=VALUE, not '" + a + "'");
             String name = a.substring(0, eq).strip();
             if (name.startsWith("?") || name.startsWith("$")) name = name.substring(1);
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("--param name '" + name + "' is not a SPARQL variable name");
+                throw new IllegalArgumentException("parameter name '" + name + "' is not a SPARQL variable name");
             }
-            values.put(name, term(a.substring(eq + 1)));
+            String value = a.substring(eq + 1);
+            if (written.containsKey(name)) {
+                throw new IllegalArgumentException("?" + name + " is given twice ('" + written.get(name) + "', then '"
+                        + value + "'); a parameter takes one value");
+            }
+            written.put(name, value);
+            values.put(name, term(value));
         }
         BindingBuilder b = BindingBuilder.create();
         values.forEach((n, v) -> b.add(Var.alloc(n), v));

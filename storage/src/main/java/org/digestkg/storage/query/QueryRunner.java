@@ -3,6 +3,8 @@ package org.digestkg.storage.query;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.Query;
@@ -16,16 +18,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.system.Txn;
 
-/** Runs one query, on the local store or a remote SPARQL endpoint, and prints its results. */
+/**
+ * Runs one query, on the local store or a remote SPARQL endpoint, and prints its results. Parameters are put in
+ * by {@link ParameterSubstitution} on both paths, so a parameter means the same wherever the query runs.
+ */
 public final class QueryRunner {
 
     private QueryRunner() {
@@ -33,31 +34,38 @@ public final class QueryRunner {
 
     /** Runs {@code queryText} against the store, printing results; returns the number of rows (or triples). */
     public static long run(DatasetGraph dsg, String queryText, Binding params, ResultFormat format, OutputStream out) {
-        Query query = parse(queryText, params);
-        return Txn.calculateRead(dsg, () -> print(QueryExec.dataset(dsg).query(query).substitution(params), query, format, out));
+        return run(dsg, prepare(queryText, params), format, out, null);
     }
 
-    /** Runs {@code queryText} on a remote SPARQL endpoint. */
-    public static long runRemote(String endpoint, String queryText, Binding params, ResultFormat format, OutputStream out) {
-        Query query = parse(queryText, params);
-        return print(QueryExecHTTP.service(endpoint).query(query).substitution(params), query, format, out);
-    }
-
-    /** Parses the query and refuses parameters it does not use: a typo would otherwise silently filter nothing. */
-    static Query parse(String queryText, Binding params) {
-        Query query = QueryFactory.create(queryText);
-        var used = OpVars.mentionedVars(Algebra.compile(query));
-        params.vars().forEachRemaining(v -> {
-            if (!used.contains(v)) {
-                throw new IllegalArgumentException("the query has no variable ?" + v.getVarName() + " to bind; it uses "
-                        + used.stream().map(Var::toString).sorted().toList());
-            }
+    /**
+     * Runs a prepared query against the store, printing results.
+     *
+     * @param timeout stops the query after this long, or null for no limit
+     */
+    public static long run(DatasetGraph dsg, Query query, ResultFormat format, OutputStream out, Duration timeout) {
+        return Txn.calculateRead(dsg, () -> {
+            QueryExecBuilder b = QueryExec.dataset(dsg).query(query);
+            if (timeout != null) b.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return print(b.build(), query, format, out);
         });
-        return query;
     }
 
-    private static long print(QueryExecBuilder builder, Query query, ResultFormat format, OutputStream out) {
-        try (QueryExec exec = builder.build()) {
+    /** Runs a prepared query on a remote SPARQL endpoint, printing results as they arrive. */
+    public static long run(RemoteEndpoint endpoint, Query query, ResultFormat format, OutputStream out) {
+        return print(endpoint.exec(query), query, format, out);
+    }
+
+    /**
+     * Parses the query and puts the parameters in: the query that runs, locally or remotely.
+     *
+     * @throws IllegalArgumentException when a parameter does not fit the query ({@link ParameterSubstitution})
+     */
+    public static Query prepare(String queryText, Binding params) {
+        return ParameterSubstitution.bind(QueryFactory.create(queryText), params);
+    }
+
+    private static long print(QueryExec execution, Query query, ResultFormat format, OutputStream out) {
+        try (QueryExec exec = execution) {
             if (query.isSelectType()) {
                 RowSet rows = exec.select();
                 long[] count = {0};

@@ -1,7 +1,5 @@
 package org.digestkg.storage.query;
 
-import java.util.Locale;
-
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.Lang;
 
@@ -17,13 +15,5 @@ public enum ResultFormat {
 
     ResultFormat(Lang lang) {
         this.lang = lang;
-    }
-
-    public static ResultFormat parse(String s) {
-        try {
-            return valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + s + "'; use table, csv, tsv, json or xml");
-        }
     }
 }

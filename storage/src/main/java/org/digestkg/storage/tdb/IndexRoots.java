@@ -17,7 +17,6 @@ import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.store.tupletable.TupleTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.digestkg.storage.tdb.JenaInternals.UnknownLayout;
 
 /** {@link CommittedState}'s fast path: TDB2's index roots and node file length as a transaction sees them. */
@@ -31,7 +30,7 @@ final class IndexRoots {
 
     /** Call inside a read transaction of {@code dsg}. */
     static Optional<CommittedState> stateSeenBy(DatasetGraph dsg) {
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        DatasetGraphTDB tdb = TdbStorage.of(dsg);
         if (tdb == null) {
             return Optional.empty();
         }

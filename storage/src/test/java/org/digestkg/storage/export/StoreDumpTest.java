@@ -82,7 +82,7 @@ class StoreDumpTest {
         });
         Txn.executeWrite(dsg, () -> {
             // An inline integer whose NodeId equals a pointer's: only the node type tells them apart.
-            NodeId pointer = TDBInternal.getNodeId(dsg, G1);
+            NodeId pointer = TDBInternal.getNodeId(store.storage(), G1);
             Node number = NodeFactory.createLiteralDT(Long.toString(pointer.getPtrLocation()), XSDDatatype.XSDinteger);
             assertEquals(pointer, NodeId.inline(number), "Jena's NodeId.equals ignores the type");
             dsg.add(G1, iri("t"), iri("p"), G1);
