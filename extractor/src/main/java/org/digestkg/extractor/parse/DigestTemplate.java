@@ -24,17 +24,24 @@ final class DigestTemplate {
     /** Fewer entries than this give too little to infer from. */
     static final int MIN_ENTRIES = 3;
 
+    /** Labelled fields a template needs before the forms it prints them in say what is a label in it. */
+    static final int MIN_STYLED = 3;
+
     private final boolean inferred;
     private final Labels labels;
     private final Map<String, Label> fields;
     private final Map<String, Label> unlabelled;
     private final Map<String, Integer> headings;
     private final java.util.Set<String> tagged;
+    /** The forms the template prints its own fields' labels in ({@code **X:**}, {@code X:}, {@code #### X}...). */
+    private final java.util.Set<LabelMatch.Form> forms;
     private final Template description;
 
     private DigestTemplate(boolean inferred, Labels labels, Map<String, Label> fields, Map<String, Label> unlabelled,
-                           Map<String, Integer> headings, java.util.Set<String> tagged, Template description) {
+                           Map<String, Integer> headings, java.util.Set<String> tagged,
+                           java.util.Set<LabelMatch.Form> forms, Template description) {
         this.inferred = inferred;
+        this.forms = forms;
         this.labels = labels;
         this.fields = fields;
         this.unlabelled = unlabelled;
@@ -45,7 +52,7 @@ final class DigestTemplate {
 
     /** The label table alone, for a digest read in one pass or too small to infer from. */
     static DigestTemplate table(Labels labels) {
-        return new DigestTemplate(false, labels, Map.of(), Map.of(), Map.of(), java.util.Set.of(),
+        return new DigestTemplate(false, labels, Map.of(), Map.of(), Map.of(), java.util.Set.of(), java.util.Set.of(),
                 new Template(Template.Kind.TABLE, 0, List.of(), List.of(), 0));
     }
 
@@ -63,10 +70,12 @@ final class DigestTemplate {
         int entries = survey.entries;
         if (entries < MIN_ENTRIES) {
             return new DigestTemplate(false, labels, Map.of(), Map.of(), survey.headings, java.util.Set.of(),
-                    new Template(Template.Kind.TABLE, entries, tableFields(survey, labels), List.of(), 0));
+                    java.util.Set.of(), new Template(Template.Kind.TABLE, entries, tableFields(survey, labels), List.of(), 0));
         }
         Map<String, Label> fields = new HashMap<>();
         java.util.Set<String> tagged = new java.util.HashSet<>();
+        java.util.Set<LabelMatch.Form> forms = java.util.EnumSet.noneOf(LabelMatch.Form.class);
+        int styled = 0;
         List<Map.Entry<String, TemplateSurvey.Stats>> fieldStats = new ArrayList<>();
         List<Template.Slot> unrecognised = new ArrayList<>();
         boolean hasAbstract = false;
@@ -85,6 +94,13 @@ final class DigestTemplate {
                     ? Label.note(s.printed, Extent.UNTIL_NEXT_LABEL) : known;
             fields.put(e.getKey(), label.interrupting());
             fieldStats.add(e);
+            // a heading with no value of its own (<summary>Details</summary>) and the title line label nothing
+            if (!e.getKey().equals(TemplateSurvey.TITLE_LINE) && !(s.form == LabelMatch.Form.HEADING && s.valued == 0)) {
+                styled++;
+                for (LabelMatch.Form f : LabelMatch.Form.values()) {
+                    if (s.forms[f.ordinal()] > 0) forms.add(f);
+                }
+            }
             if (recurs(s.tagged, entries) && (label.target() == Target.NOTE || label.field() != null
                     && label.field().isSummary())) {
                 tagged.add(e.getKey());
@@ -110,7 +126,7 @@ final class DigestTemplate {
         Template description = describe(survey, labels, fields, fieldStats, unlabelled, unlabelledStats, unrecognised,
                 stray);
         return new DigestTemplate(true, labels, Map.copyOf(fields), Map.copyOf(unlabelled), survey.headings,
-                java.util.Set.copyOf(tagged), description);
+                java.util.Set.copyOf(tagged), styled >= MIN_STYLED ? forms : java.util.Set.of(), description);
     }
 
     boolean inferred() {
@@ -148,6 +164,15 @@ final class DigestTemplate {
      */
     boolean tagged(String key) {
         return tagged.contains(key);
+    }
+
+    /**
+     * Whether the template prints its fields' labels in this form: a label the table knows, printed otherwise
+     * ({@code 摘要：} in a digest whose labels are all bold), is text where it falls inside a value (a translation's
+     * own "Abstract:" line). Unknown for a template not inferred.
+     */
+    boolean labelsFieldsAs(LabelMatch.Form form) {
+        return !inferred || forms.isEmpty() || forms.contains(form);
     }
 
     /** Whether a label-shaped line is one of the template's own fields (a name that recurs). */

@@ -273,6 +273,9 @@ final class EntryParser {
                 if (label != null && open != null && !startsHere(label, shape, open)) {
                     label = null;
                 }
+                if (label != null && open != null && !template.recurring(shape) && !template.labelsFieldsAs(shape.form())) {
+                    label = null; // inside a value, a label printed unlike the template's own is the value's text
+                }
                 if (label != null && open == null && !template.recurring(shape) && template.unlabelled(after) != null) {
                     label = null; // where the template prints unlabelled text, a label-like line that does not recur is that text
                 }

@@ -36,6 +36,13 @@ final class Lines {
             "\\s*(?:</?(?:details|summary|div|center|hr)\\b[^>]*>.*|<a\\s+(?:id|name)=[^>]*>\\s*</a>\\s*|<!--.*-->\\s*)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A line of nothing but links within the page ({@code [⬆️ Back to top](#cscr) | [⬆️ Contents](#toc)}): a
+     * template's navigation between entries, which ends the value before it and is nobody's text.
+     */
+    private static final Pattern NAVIGATION = Pattern.compile(
+            "(?:\\[[^\\[\\]]*+\\]\\(#[^()\\s]*+\\)\\s*+[|·•/]?+\\s*+)++");
+
     private Lines() {
     }
 
@@ -122,6 +129,9 @@ final class Lines {
             return false;
         }
         char c = line.charAt(0);
+        if (c == '[') {
+            return NAVIGATION.matcher(line).matches();
+        }
         // only lines that start like layout are matched against the pattern: most lines are text
         if (c != ' ' && c != '\t' && c != '<' && c != '-' && c != '*' && c != '_' && c != '|') {
             return false;

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,13 +41,29 @@ class ForksTest {
             Field.RESULT, List.of("result"),
             Field.CONCLUSION, List.of("conclusion"),
             Field.KEYWORDS, List.of("keywords"),
-            Field.TRANSLATED_TITLE, List.of("chinese_title", "title_translation", "title_zh"),
+            Field.TRANSLATED_TITLE, List.of("chinese_title", "title_translation", "title_zh", "paper_title_zh"),
             Field.ABSTRACT_TRANSLATION, List.of("abstract_zh", "summary_zh", "summary_cn", "chinese_abstract",
-                    "translated_abstract", "translation")));
+                    "translated_abstract", "translated_summary", "translation")));
 
+    /** Differences printed per fork, at most. */
+    private static final int SHOWN = 25;
+
+    /**
+     * {@code ../shared/forks} beside the repository, or the folder the {@code digestkg.forks} system property names
+     * (to measure the reader on forks it was not written against, without copying them here).
+     */
     static Path forks() {
+        String other = System.getProperty("digestkg.forks");
+        if (other != null && !other.isBlank()) {
+            return Path.of(other).toAbsolutePath().normalize();
+        }
         Path root = SampleDigestsTest.root();
         return root.resolve("..").resolve("shared").resolve("forks").normalize();
+    }
+
+    /** How many forks the shared folder holds; another folder needs only one. */
+    private static int expectedForks() {
+        return System.getProperty("digestkg.forks", "").isBlank() ? 17 : 1;
     }
 
     /** One day of one fork: its markdown and the JSONL files beside it. */
@@ -74,16 +92,18 @@ class ForksTest {
 
     @Test
     void everyForkReadsAsItsJsonlSays() throws IOException {
-        assumeTrue(Files.isDirectory(forks()), "no ../shared/forks beside the repository: real fork digests not checked");
+        assumeTrue(Files.isDirectory(forks()), "no " + forks() + ": real fork digests not checked");
         Map<String, int[]> perFork = new TreeMap<>();
         List<String> report = new ArrayList<>();
         for (Day day : days()) {
-            Map<String, GeneratorRecord> truth = new HashMap<>();
+            // a day's JSONL may hold a paper twice (two runs, two summaries), and the markdown show both
+            Map<String, List<GeneratorRecord>> truth = new HashMap<>();
             for (Path j : day.jsonl) {
                 for (GeneratorRecord r : JsonlReader.read(j, j.toString(), p -> { })) {
-                    truth.putIfAbsent(key(r.id()), r);
-                    if (r.abs() != null) truth.putIfAbsent(key(r.abs()), r);
-                    if (r.pdf() != null) truth.putIfAbsent(key(r.pdf()), r);
+                    for (String k : new LinkedHashSet<>(Arrays.asList(key(r.id()),
+                            key(r.abs()), key(r.pdf())))) {
+                        if (!k.isEmpty()) truth.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                    }
                 }
             }
             RecordingSink sink = new RecordingSink();
@@ -95,11 +115,17 @@ class ForksTest {
                 int end = i + 1 < sink.papers.size() ? sink.papers.get(i + 1).line() - 1 : lines.size();
                 String entry = String.join("\n", lines.subList(p.line() - 1, Math.max(p.line(), end)));
                 counts[1]++;
-                GeneratorRecord r = truth.get(key(p.arxivId() != null ? p.arxivId().id() : p.link()));
-                List<String> differences = r == null ? List.of("no JSONL record") : differences(p, r, entry);
+                List<GeneratorRecord> records = truth.getOrDefault(
+                        key(p.arxivId() != null ? p.arxivId().id() : p.link()), List.of());
+                List<String> differences = List.of("no JSONL record");
+                for (GeneratorRecord r : records) {
+                    List<String> d = differences(p, r, entry);
+                    if (d.isEmpty() || r == records.get(0)) differences = d;
+                    if (d.isEmpty()) break;
+                }
                 if (differences.isEmpty()) {
                     counts[0]++;
-                } else if (report.size() < 400) {
+                } else if (counts[1] - counts[0] <= SHOWN) {
                     report.add(day.markdown.getFileName() + " " + day.fork + ":" + p.line() + " " + differences);
                 }
             }
@@ -111,7 +137,7 @@ class ForksTest {
                 c[0], c[1], 100.0 * c[0] / Math.max(1, c[1]))));
         System.out.print("ForksTest:\n" + summary);
         report.forEach(r -> System.out.println("  " + r));
-        assertTrue(perFork.size() >= 17, "forks found: " + perFork.keySet());
+        assertTrue(perFork.size() >= expectedForks(), "forks found: " + perFork.keySet());
         perFork.forEach((fork, c) -> assertTrue(c[1] > 0 && c[0] >= REQUIRED * c[1],
                 fork + ": " + c[0] + " of " + c[1] + " papers exact\n" + summary + String.join("\n", report)));
     }
