@@ -11,6 +11,7 @@ import static org.digestkg.extractor.model.Field.RESULT;
 import static org.digestkg.extractor.model.Field.TLDR;
 import static org.digestkg.extractor.model.Field.TRANSLATED_TITLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.digestkg.extractor.model.Problem;
 import org.digestkg.extractor.model.Template;
 import org.digestkg.extractor.model.Languages;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -680,6 +682,28 @@ class DialectContractTest {
             }
         }
         assertTrue(unrecognised.size() <= Template.MAX_LISTED, c.file);
+    }
+
+    /**
+     * A fork's page as xmkxabc prints it: a line of links back to the contents after every entry, a translation that
+     * repeats the paper's own "摘要：" and "Abstract:" lines (plain, where the template's labels are bold; on the
+     * quote's next line or after a blank line), and an author "Henry M. Cathey, Jr.". The links are layout, the lines are
+     * the translation's text, the suffix is the name's.
+     */
+    @Test
+    void navigationLinksAreLayoutAndPlainLabelsInsideABoldTemplatesValueAreText() {
+        RecordingSink sink = new TemplateCase("quoted-translation-navigation.md", "xmkxabc's page").parse();
+        assertEquals(List.of(), messages(sink.warnings));
+        assertEquals(List.of("标题：条目之间的导航\n摘要：每个条目后都有返回目录的链接。",
+                        "本论文题目为“带有自己标题的翻译”。\n\nAbstract:\n翻译的第二段。", "三位作者。"),
+                sink.papers.stream().map(p -> p.fields().get(ABSTRACT_TRANSLATION)).toList());
+        sink.papers.forEach(p -> assertFalse(p.fields().containsKey(ABSTRACT), p.title()));
+        sink.papers.forEach(p -> assertEquals(List.of(), p.notes(), p.title()));
+        assertEquals(List.of("Sharad Shrestha", "Henry M. Cathey, Jr.", "Roopa Vishwanathan"), sink.papers.get(2).authors());
+        assertEquals(List.of("> *…*=translated title", "Main category=main category", "Keywords=keywords", "TL;DR=tldr",
+                        "Details=heading", "Motivation=motivation", "Method=method", "Result=result",
+                        "Conclusion=conclusion", "摘要翻译=abstract translation"),
+                sink.templates.get(0).fields().stream().map(f -> f.label() + "=" + f.mapsTo()).toList());
     }
 
     /** One of the papers every template fixture renders. */
