@@ -95,6 +95,15 @@ class InspectAndJsonlTest {
                 "PREFIX dkg: <https://w3id.org/digest-kg/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p dkg:doi ?d }");
         assertEquals("54", doi.out().lines().skip(1).findFirst().orElseThrow().strip(), doi.out());
 
+        // the JSONL-only day's texts reach the search index as a markdown day's do: its abstract, its Chinese TL;DR
+        KgCommandLineTest.Run abstractHit = kg("search", "--store", store, "--format", "csv", "\"broad swath\"");
+        assertEquals(0, abstractHit.exit(), abstractHit.out() + abstractHit.err());
+        assertTrue(abstractHit.out().lines().skip(1).findFirst().orElse("").startsWith("1,2606.25042,2026-06-25,")
+                && abstractHit.out().contains(",abstract,"), abstractHit.out());
+        KgCommandLineTest.Run tldrHit = kg("search", "--store", store, "--format", "csv", "混合重合恒等式");
+        assertTrue(tldrHit.out().lines().skip(1).findFirst().orElse("").startsWith("1,2606.25042,2026-06-25,")
+                && tldrHit.out().contains(",tldr,"), tldrHit.out());
+
         KgCommandLineTest.Run again = kg("build", "--store", store, digests.toString());
         assertTrue(again.out().contains("0 digests loaded, 2 unchanged"), again.out());
         // the hash covers the JSONL: a changed JSONL is a changed digest
