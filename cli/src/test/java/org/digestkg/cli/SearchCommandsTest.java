@@ -75,11 +75,13 @@ class SearchCommandsTest {
     }
 
     @Test
-    void aMalformedQueryIsOneLineAndExitCode2() {
+    void aMalformedQueryIsAUsageMistakeInOneLine() {
         var r = KgCommandLineTest.kg("search", "--store", store, "diffusion AND");
-        assertEquals(2, r.exit());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().startsWith("kg search: cannot read the search 'diffusion AND'"), r.err());
+        assertEquals(2, r.exit(), "a usage mistake");
+        List<String> err = r.err().strip().lines().toList();
+        assertEquals(2, err.size(), r.err());
+        assertTrue(err.get(0).startsWith("kg search: cannot read the search 'diffusion AND'"), r.err());
+        assertEquals("Try 'kg search --help' for more.", err.get(1));
         var none = KgCommandLineTest.kg("search", "--store", store, "zzqxjv");
         assertEquals(0, none.exit());
         assertEquals("No papers match 'zzqxjv'.", none.out().strip());

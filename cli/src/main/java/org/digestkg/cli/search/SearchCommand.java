@@ -3,11 +3,12 @@ package org.digestkg.cli.search;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.digestkg.cli.EnumNames;
+import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.StoreOption;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.search.SearchHit;
@@ -16,11 +17,14 @@ import org.digestkg.storage.search.SearchRequest;
 import org.digestkg.storage.search.SearchResults;
 import org.digestkg.storage.search.SearchService;
 import org.digestkg.storage.search.Snippet;
+import org.digestkg.storage.text.BadQueryException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Full-text search over titles, abstracts, the summary fields, notes and keywords, in English,",
@@ -38,6 +42,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "QUERY", description = "What to look for (quote it in the shell).")
     String query;
 
@@ -54,30 +61,36 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Show the best N papers (default: ${DEFAULT-VALUE}; 0 for all).")
     int limit;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    enum Format { TABLE, CSV, JSON }
+
+    static final class FormatNames extends EnumNames {
+        FormatNames() {
+            super(Format.class);
+        }
+    }
 
     @Override
     public Integer call() {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("table", "csv", "json").contains(fmt)) {
-            throw new IllegalArgumentException("--format must be table, csv or json, not '" + format + "'");
-        }
-        if (limit < 0) throw new IllegalArgumentException("--limit must be 0 (all) or more");
+        if (limit < 0) throw ExitCode.usage(spec, "--limit must be 0 (all) or more");
         SearchRequest request = new SearchRequest(query, category, since, until, 0, limit == 0 ? Integer.MAX_VALUE : limit);
         SearchResults results;
         try (GraphStore s = store.openExisting()) {
             results = new SearchService(s).search(request);
+        } catch (BadQueryException e) {
+            throw ExitCode.usage(spec, e.getMessage()); // the query is part of the command line
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        switch (fmt) {
-            case "json" -> {
+        switch (format) {
+            case JSON -> {
                 SearchJson.write(SearchJson.of(results), out);
                 out.println();
             }
-            case "csv" -> csv(results, out);
-            default -> table(results, out);
+            case CSV -> csv(results, out);
+            case TABLE -> table(results, out);
         }
         out.flush();
         return 0;
