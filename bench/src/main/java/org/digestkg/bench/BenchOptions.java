@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * --warmup N              warm-up runs per query (default 3)
  * --seed S                corpus seed (default 42)
  * --root DIR              the digest-kg checkout (default: the working directory)
- * --steps a,b,…           only these steps (default all, see {@link Benchmark#STEPS}): parse, build, tdbloader, add,
+ * --steps a,b,…           only these steps (default all, see {@link Benchmark#STEPS}): parse, build, tdbloader, add, watch,
  *                         export, search, serve, large; without build, the smallest store of an earlier run (WORK/stores/sN)
  *                         is reused
  * </pre>

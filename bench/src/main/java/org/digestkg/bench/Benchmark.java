@@ -31,6 +31,7 @@ import org.digestkg.bench.steps.ServeStep;
 import org.digestkg.bench.steps.ServerMemoryStep;
 import org.digestkg.bench.steps.TdbloaderStep;
 import org.digestkg.bench.steps.TypicalAuthorStep;
+import org.digestkg.bench.steps.WatchStep;
 
 /**
  * The digest-kg benchmark: generates corpora, then times real subprocesses of the command line
@@ -51,6 +52,7 @@ public final class Benchmark {
             new BuildMemoryStep(),
             new TdbloaderStep(),
             new AddDayStep(),
+            new WatchStep(),
             new ExportStep(),
             new SearchCommandStep(),
             new ServeStep(),

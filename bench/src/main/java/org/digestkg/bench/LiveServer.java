@@ -31,11 +31,12 @@ public final class LiveServer {
         this.log = log;
     }
 
-    /** Starts {@code kg serve --store STORE} on a free port, its output in the log {@code name}. */
-    public static LiveServer start(BenchRun run, Path store, String name) throws IOException {
+    /** Starts {@code kg serve --store STORE [ARGS...]} on a free port, its output in the log {@code name}. */
+    public static LiveServer start(BenchRun run, Path store, String name, String... args) throws IOException {
         int port = freePort();
-        List<String> cmd = run.kg().kg("serve", "--store", store.toString(), "--port", Integer.toString(port),
-                "--timeout", Long.toString(run.options().queryTimeout().toSeconds()));
+        List<String> cmd = new ArrayList<>(run.kg().kg("serve", "--store", store.toString(), "--port",
+                Integer.toString(port), "--timeout", Long.toString(run.options().queryTimeout().toSeconds())));
+        cmd.addAll(List.of(args));
         Path log = run.log(name);
         ProcessProbe.Watched w = ProcessProbe.startWatched(cmd, run.options().root(), log);
         return new LiveServer(run, w, new SparqlHttp("http://127.0.0.1:" + port + "/kg/sparql"), log);
@@ -139,7 +140,8 @@ public final class LiveServer {
         run.say("  server stopped (pid " + process.process().pid() + ", exit " + code + ")");
     }
 
-    private String logText() {
+    /** What the server has written so far (its standard output and error). */
+    public String logText() {
         return Disk.read(log);
     }
 

@@ -38,7 +38,7 @@ class BenchmarkSmokeTest {
         assertEquals(0, b.table().count(Met.FAILED), report);
         for (String measure : new String[] {"graph 3 days", "build 3 days: wall time", "build 3 days: peak RSS",
                 "store on disk, 3 days", "tdb2.tdbloader",
-                "ratio build / tdbloader", "add one new day", "re-add the same day", "kg export --format nt",
+                "ratio build / tdbloader", "add one new day", "re-add the same day", "kg serve --watch", "kg export --format nt",
                 "kg serve on the 3-day store", "co-authors of the most prolific author", "top-20 author pairs",
                 "2-hop neighbourhood size", "papers per category per day", "a typical author",
                 "2-hop neighbourhood size of the typical author", "kg serve: peak RSS"}) {

@@ -64,9 +64,9 @@ class StepsTest {
 
     @Test
     void stepsOptionsAreWhatBenchRunAccepts() {
-        assertEquals(List.of("parse", "build", "tdbloader", "add", "export", "search", "serve", "large"),
+        assertEquals(List.of("parse", "build", "tdbloader", "add", "watch", "export", "search", "serve", "large"),
                 List.copyOf(Benchmark.stepOptions()));
         assertEquals(Set.copyOf(Benchmark.stepOptions()), BenchOptions.STEPS);
-        assertTrue(BenchOptions.USAGE.contains("--steps parse,build,tdbloader,add,export,search,serve,large"));
+        assertTrue(BenchOptions.USAGE.contains("--steps parse,build,tdbloader,add,watch,export,search,serve,large"));
     }
 }

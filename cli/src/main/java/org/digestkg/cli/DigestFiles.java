@@ -1,20 +1,18 @@
 package org.digestkg.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.digestkg.extractor.parse.DigestSources;
-import org.digestkg.storage.RdfImport;
+import org.digestkg.storage.InputFiles;
 
 /**
- * The files named on the command line: files as given, folders searched for digests ({@code *.md},
- * {@code *.markdown}, and {@code *.jsonl} with no markdown beside it: see {@link DigestSources}) and RDF files to import ({@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf *.owl *.xml}, see
- * {@link RdfImport#langOf(Path)}). A file named explicitly is an RDF import if its extension says so, else a digest.
+ * The files named on the command line: files as given, folders searched for inputs by {@link InputFiles}
+ * (digests {@code *.md}, {@code *.markdown}, and the generator's {@code *.jsonl} with no markdown of its own beside
+ * it; RDF files to import {@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf
+ * *.owl *.xml}, also {@code .gz}; hidden files left out). A file named explicitly is an RDF import if its
+ * extension says so, else a digest.
  */
 final class DigestFiles {
 
@@ -26,14 +24,7 @@ final class DigestFiles {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    files.addAll(DigestSources.select(walk.filter(Files::isRegularFile)
-                            .filter(f -> isDigest(f) || RdfImport.isRdf(f))
-                            .sorted()
-                            .toList()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read folder " + p + ": " + e.getMessage(), e);
-                }
+                files.addAll(InputFiles.inFolder(p));
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
@@ -43,13 +34,8 @@ final class DigestFiles {
         return files;
     }
 
-    /** Whether a file found in a folder may be a digest: {@code .md}, {@code .markdown} or the generator's JSONL. */
-    static boolean isDigest(Path file) {
-        return DigestSources.isDigestFile(file);
-    }
-
     /** Whether a file is to be imported as RDF rather than read as a digest. */
     static boolean isImport(Path file) {
-        return RdfImport.isRdf(file);
+        return InputFiles.isImport(file);
     }
 }

@@ -1,6 +1,7 @@
 package org.digestkg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.digestkg.server.AllowedSources;
 import org.digestkg.server.KgServer;
+import org.digestkg.server.watch.FolderWatch;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.Stats;
 
@@ -24,10 +26,12 @@ import picocli.CommandLine.Spec;
         description = {"Serves the store with Apache Jena Fuseki and its web UI: the UI at /, SPARQL at /kg/sparql,",
                 "the Graph Store Protocol (read) at /kg/data. The default graph is the union of all digests.",
                 "Given digests (PATH...), it first loads those that are new or changed.",
+                "With --watch DIR, it also loads the digests that appear or change in DIR while it serves.",
                 "Read-only unless --update, which then requires credentials (--passwd). Ctrl-C stops it cleanly."},
         footer = {"", "Examples:",
                 "  kg serve data/",
                 "  kg serve --port 8080",
+                "  kg serve --watch ~/digests/               (copy or move tomorrow's digest in: it is loaded)",
                 "  kg serve --update --passwd users.txt      (users.txt: lines user: password)",
                 "  kg serve --update --passwd users.txt --allow-load /srv/rdf/ --allow-load https://example.org/data/"})
 final class ServeCommand implements Callable<Integer> {
@@ -60,6 +64,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop a query after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Load the digests (and RDF files) already in DIR, then each one that appears or changes in "
+                    + "it, while serving: one transaction each, by the rules of 'kg build'; a bad file is reported "
+                    + "and skipped. Write a file under another name (or a dot-name) and rename it into DIR when done.")
+    Path watch;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Digests or folders to load first (unchanged ones are skipped).")
     List<Path> paths = new ArrayList<>();
 
@@ -67,16 +77,22 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AllowedSources sources = allowedSources();
-        GraphStore s = paths.isEmpty() ? store.openExisting() : store.openOrCreate();
+        if (watch != null && !Files.isDirectory(watch)) {
+            throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + watch);
+        }
+        List<Path> load = new ArrayList<>(paths);
+        if (watch != null) load.add(watch);
+        GraphStore s = load.isEmpty() ? store.openExisting() : store.openOrCreate();
         KgServer server;
         try {
             // built first, so a wrong host, password file or source stops it before any digest is loaded
             KgServer.Builder b = KgServer.builder().store(s).host(host).port(port)
                     .timeout(Duration.ofSeconds(timeoutSeconds)).update(update).allowedSources(sources);
             if (passwordFile != null) b.passwordFile(passwordFile);
+            if (watch != null) b.module(FolderWatch.of(watch));
             server = b.build();
-            if (!paths.isEmpty()) {
-                BuildCommand.load(s, DigestFiles.expand(paths), null, false, true, out);
+            if (!load.isEmpty()) {
+                BuildCommand.load(s, DigestFiles.expand(load), null, false, true, out);
             }
             server.start().installShutdownHook();
         } catch (RuntimeException e) {
@@ -89,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("  Fuseki UI   %s/%n", server.serverUrl());
         out.printf("  SPARQL      %s%n", server.sparqlUrl());
         out.printf("  Graphs      %s?graph=<digest IRI>%n", server.gspUrl());
+        if (watch != null) {
+            out.printf("  Watching    %s (new and changed digests are loaded; see the log)%n", watch.toAbsolutePath().normalize());
+        }
         if (!sources.isEmpty()) {
             out.printf("  LOAD and SERVICE may read  %s%n",
                     String.join(" ", sources.prefixes().stream().map(u -> "<" + u + ">").toList()));

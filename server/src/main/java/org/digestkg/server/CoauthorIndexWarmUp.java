@@ -43,9 +43,7 @@ final class CoauthorIndexWarmUp implements FusekiModule {
         if (stopped || worker != null) {
             return;
         }
-        worker = new Thread(this::run, "kg-coauthor-index");
-        worker.setDaemon(true);
-        worker.start();
+        worker = BackgroundWork.start(this::run, "kg-coauthor-index");
     }
 
     private void run() {
@@ -74,16 +72,6 @@ final class CoauthorIndexWarmUp implements FusekiModule {
             return;
         }
         LOG.info("Waiting for the co-authorship index build to finish before closing the store");
-        boolean interrupted = false;
-        while (running.isAlive()) {
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                interrupted = true;   // keep waiting: closing the store under the build would fail
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundWork.awaitEnd(running);
     }
 }

@@ -221,7 +221,8 @@ class KgServerLifecycleTest {
                 ServeForTest.class.getName(), storeDir.toString(), portFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // generous: a JVM starting Fuseki on a loaded 2-core machine can take tens of seconds
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(portFile) && p.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -232,7 +233,7 @@ class KgServerLifecycleTest {
                 assertEquals(200, r.statusCode());
             }
             p.destroy();
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "server process did not stop");
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "server process did not stop");
         } finally {
             p.destroyForcibly();
         }

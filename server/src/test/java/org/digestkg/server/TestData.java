@@ -17,7 +17,7 @@ import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 
 /** Two small digests in two named graphs: 4 + 3 triples, titles Alpha, Beta (first) and Gamma (second). */
-final class TestData {
+public final class TestData {
 
     static final String EX = "https://example.org/kg/";
     static final Node DIGEST_1 = NodeFactory.createURI("https://example.org/digest/2025-01-01");
@@ -84,7 +84,7 @@ final class TestData {
     }
 
     /** A file of the repository's {@code data/} folder, found through the {@code digestkg.root} property. */
-    static Path sample(String name) {
+    public static Path sample(String name) {
         String root = System.getProperty("digestkg.root");
         Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("data"))) {

@@ -41,11 +41,16 @@ public final class DigestSources {
     public static List<Path> select(List<Path> files) {
         List<Path> digests = new ArrayList<>();
         for (Path f : files) {
-            if (!isJsonl(f) || owner(f).isEmpty()) {
+            if (isOwnDigest(f)) {
                 digests.add(f);
             }
         }
         return digests;
+    }
+
+    /** Whether a file is a digest of its own: markdown, or JSONL that no markdown file beside it owns. */
+    public static boolean isOwnDigest(Path file) {
+        return !isJsonl(file) || owner(file).isEmpty();
     }
 
     /** The JSONL files beside a markdown digest that belong to it, sorted by name. */

@@ -1,0 +1,129 @@
+package org.digestkg.bench.steps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.digestkg.bench.BenchRun;
+import org.digestkg.bench.BenchStep;
+import org.digestkg.bench.Disk;
+import org.digestkg.bench.Fmt;
+import org.digestkg.bench.LiveServer;
+import org.digestkg.bench.ProcessProbe;
+import org.digestkg.bench.ResultTable.Met;
+import org.digestkg.bench.SparqlHttp;
+
+/**
+ * {@code kg serve --watch DIR} on the smallest store: the next generated day is written under a hidden name in DIR
+ * and renamed to its own (as a copy tool does), and the time from the rename to the first SPARQL answer that holds
+ * the day's graph is measured, polling every 20 ms. The server's log adds what the load itself took and the
+ * co-authorship index's update after it. Then the server stops and {@code kg remove} restores the store.
+ */
+public final class WatchStep implements BenchStep {
+
+    private static final Pattern LOADED = Pattern.compile("Loaded \\S+ \\S+: ([0-9,]+) papers.*?, ([0-9.]+) s");
+    private static final Pattern INDEX = Pattern.compile("Co-authorship index updated \\((\\d+) ms\\)");
+
+    @Override
+    public String option() {
+        return "watch";
+    }
+
+    @Override
+    public String title(BenchRun run) {
+        return "kg serve --watch: a new day renamed into the watched folder, to answered by SPARQL";
+    }
+
+    @Override
+    public String target() {
+        return "< 2 s";
+    }
+
+    @Override
+    public void run(BenchRun run) throws Exception {
+        int n = run.smallest();
+        Path store = run.store(n);
+        Path day = run.extraDay();
+        String date = day.getFileName().toString().replace(".md", "");
+        String ask = "ASK { GRAPH <https://w3id.org/digest-kg/digest/" + date + "> { ?s ?p ?o } }";
+        List<Double> seconds = new ArrayList<>();
+        String serverSays = "";
+        for (int r = 0; r < run.options().repeat(); r++) {
+            Path folder = run.options().work().resolve("watch/" + r);
+            Disk.deleteQuietly(folder);
+            Files.createDirectories(folder);
+            LiveServer server = LiveServer.start(run, store, "watch-" + n + "-" + r, "--watch", folder.toString());
+            try {
+                if (server.firstAnswer(Duration.ofMinutes(2)).isEmpty()) {
+                    run.table().failed(title(run), target(), "no answer within 2 min — " + server.tail(3));
+                    return;
+                }
+                server.coauthorIndexMillis(Duration.ofMinutes(3));   // start-up work over: the machine is quiet again
+                Path hidden = Files.copy(day, folder.resolve("." + date + ".md.part"));
+                long t0 = System.nanoTime();
+                Files.move(hidden, folder.resolve(date + ".md"), StandardCopyOption.ATOMIC_MOVE);
+                double s = untilTrue(server, ask, t0, run.options().timeout());
+                if (Double.isNaN(s)) {
+                    run.table().failed(title(run), target(), "not answered within "
+                            + run.options().timeout().toMinutes() + " min — " + server.tail(3));
+                    return;
+                }
+                seconds.add(s);
+                serverSays = serverSays(server);
+                run.say("  answered " + Fmt.seconds(s) + " after the rename" + serverSays);
+            } finally {
+                server.stop();
+            }
+            ProcessProbe.Result removed = run.run(run.kg().kg("remove", "--store", store.toString(), date),
+                    "watch-remove-" + r);
+            if (!removed.ok()) {
+                run.table().failed("kg remove of the watched day (restores the store)", "", removed.failure());
+                return;
+            }
+        }
+        double median = Fmt.median(seconds);
+        run.table().add(title(run) + " (" + n + "-day store)", Fmt.seconds(median) + serverSays
+                + Fmt.runsNote(seconds), target(), Met.of(median < 2));
+    }
+
+    /** Seconds from {@code t0} to the first answer {@code true} to the ASK query; NaN if none within {@code limit}. */
+    private static double untilTrue(LiveServer server, String ask, long t0, Duration limit)
+            throws InterruptedException {
+        long deadline = t0 + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                SparqlHttp.Answer a = server.ask(ask);
+                if (a.ok() && a.text().contains("true")) return (System.nanoTime() - t0) / 1e9;
+            } catch (IOException e) {
+                // a refused connection counts as not yet
+            }
+            Thread.sleep(ProcessProbe.POLL.toMillis());
+        }
+        return Double.NaN;
+    }
+
+    /** What the server's log says of the load and the index update after it, as a note for the row. */
+    private static String serverSays(LiveServer server) throws InterruptedException {
+        // the index update is logged just after the answer can come: give it a moment
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String log = server.logText();
+        while (!INDEX.matcher(log).find() && System.nanoTime() < deadline) {
+            Thread.sleep(ProcessProbe.POLL.toMillis());
+            log = server.logText();
+        }
+        Matcher loaded = LOADED.matcher(log);
+        Matcher index = INDEX.matcher(log);
+        StringBuilder b = new StringBuilder();
+        if (loaded.find()) b.append(" (").append(loaded.group(1)).append(" papers; the load itself ")
+                .append(loaded.group(2)).append(" s");
+        if (index.find()) b.append(b.length() == 0 ? " (" : ", ").append("then the co-authorship index ")
+                .append(index.group(1)).append(" ms");
+        return b.length() == 0 ? "" : b.append(")").toString();
+    }
+}

@@ -1,0 +1,227 @@
+package org.digestkg.server.watch;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.digestkg.coauthorship.sparql.CoauthorIndex;
+import org.digestkg.extractor.model.Problem;
+import org.digestkg.storage.DigestLoader;
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.ImportResult;
+import org.digestkg.storage.InputFiles;
+import org.digestkg.storage.LoadResult;
+import org.digestkg.storage.RdfImport;
+import org.digestkg.server.watch.SettlingFiles.Fingerprint;
+import org.digestkg.server.watch.SettlingFiles.Settled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the digests and RDF files that appear or change in a folder (and its folders) into a store that is in use:
+ * the loop of {@link FolderWatch}, on one thread of its own.
+ *
+ * <p>It hears of changes from the file system's {@link WatchService} and, as a fallback, reads the whole folder again
+ * every {@link WatchSettings#rescan()}. A file is loaded once it has settled ({@link SettlingFiles}), by the same
+ * loaders as {@code kg build}: a digest by {@link DigestLoader}, an RDF file by {@link RdfImport}, each in one write
+ * transaction of its own, while queries go on reading the last commit. Unchanged bytes are skipped, a changed digest
+ * replaces its graph, a bad file changes nothing and is reported in the log with its file and line. After new data
+ * is committed, the co-authorship index is built again for it, so the next co-authorship query finds it ready.
+ * Removing a file from the folder does not remove its digest from the store.
+ */
+final class FolderWatcher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FolderWatch.class);
+    /** How often a settling file is looked at again. */
+    private static final long TICK_MILLIS = 50;
+
+    private final GraphStore store;
+    private final Path dir;
+    private final WatchSettings settings;
+    private final WatchEvents events;
+    private final SettlingFiles files;
+    private final WatchService service;
+    private final Set<Path> registered = new HashSet<>();
+    private volatile boolean stopping;
+
+    FolderWatcher(GraphStore store, Path dir, WatchSettings settings, WatchEvents events) throws IOException {
+        this.store = store;
+        this.dir = dir;
+        this.settings = settings;
+        this.events = events;
+        this.files = new SettlingFiles(settings.quiet().toNanos());
+        this.service = dir.getFileSystem().newWatchService();
+    }
+
+    /**
+     * Asks the loop to end: it returns after the file being loaded, if any, is committed or rolled back. Never
+     * interrupts: an interrupt during TDB2's file I/O would close the store's files.
+     */
+    void stop() {
+        stopping = true;
+        try {
+            service.close();   // wakes the loop from its wait
+        } catch (IOException e) {
+            LOG.debug("Closing the watch service of {}: {}", dir, e.toString());
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            // listen first, then look: a file written in between is heard of, not missed
+            scan(dir);
+            long lastScan = System.nanoTime();
+            while (!stopping) {
+                long wait = files.anySettling() ? TICK_MILLIS : settings.rescan().toMillis();
+                for (WatchKey key = service.poll(wait, TimeUnit.MILLISECONDS); key != null; key = service.poll()) {
+                    heard(key);
+                }
+                if (System.nanoTime() - lastScan >= settings.rescan().toNanos()) {
+                    scan(dir);
+                    lastScan = System.nanoTime();
+                }
+                load(files.settled(settings.clock().getAsLong()));
+                events.round();
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // stop() closed the service: done
+        } catch (RuntimeException | Error e) {
+            LOG.error("Stopped watching {} for digests: {}", dir, e.toString(), e);
+        }
+    }
+
+    /** Reads a folder: listens to it and the folders its inputs are in, and notes how each input looks. */
+    private void scan(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        listen(folder);
+        for (Path f : InputFiles.inFolder(folder)) {
+            listen(f.getParent());
+            observe(f);
+        }
+    }
+
+    private void listen(Path folder) {
+        if (stopping || !registered.add(folder)) {
+            return;
+        }
+        try {
+            folder.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        } catch (IOException e) {
+            registered.remove(folder);   // the rescan still sees its files, only later
+            LOG.debug("Cannot watch {}: {}", folder, e.toString());
+        }
+    }
+
+    private void heard(WatchKey key) {
+        Path folder = (Path) key.watchable();
+        for (WatchEvent<?> e : key.pollEvents()) {
+            if (e.kind() == OVERFLOW) {
+                scan(dir);   // too many changes at once: the notices were dropped, so look at everything
+                continue;
+            }
+            Path p = folder.resolve((Path) e.context());
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (!p.getFileName().toString().startsWith(".")) scan(p);   // a folder of digests moved in
+            } else if (InputFiles.isInput(p)) {
+                observe(p);
+            }
+        }
+        if (!key.reset()) {
+            registered.remove(folder);
+        }
+    }
+
+    private void observe(Path file) {
+        Optional<Fingerprint> f = Fingerprint.of(file);
+        if (files.observe(file, f, settings.clock().getAsLong()) && f.isPresent()) {
+            events.changed(file, f.get().size());
+        }
+    }
+
+    /** Loads the settled files, one transaction each, then brings the co-authorship index up to date. */
+    private void load(List<Settled> settled) {
+        boolean changed = false;
+        for (Settled s : settled) {
+            if (stopping) {
+                return;   // the rest is loaded at the next start, as the folder is read then
+            }
+            if (Fingerprint.of(s.file()).isEmpty()) {
+                continue;   // gone before it was loaded: a temporary file after all
+            }
+            events.loading(s.file());
+            changed |= loadOne(s.file());
+            files.handled(s);
+            observe(s.file());   // written to again while it loaded: it settles and loads once more
+        }
+        if (changed && !stopping) {
+            long t0 = System.nanoTime();
+            CoauthorIndex.warm(store.datasetGraph());
+            LOG.info("Co-authorship index updated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** Loads one file; true when it changed the store. */
+    private boolean loadOne(Path file) {
+        try {
+            if (InputFiles.isImport(file)) {
+                ImportResult r = new RdfImport(store).load(file);
+                log(r);
+                events.imported(r);
+                return r.status() == LoadResult.Status.LOADED;
+            }
+            LoadResult r = new DigestLoader(store).load(file, null);
+            log(r);
+            events.loaded(r);
+            return r.status() == LoadResult.Status.LOADED;
+        } catch (RuntimeException e) {
+            // the store could not take it (disk full, ...): rolled back; tried again when the file changes
+            LOG.error("Could not load {}: {}", file, e.getMessage() != null ? e.getMessage() : e.toString());
+            return false;
+        }
+    }
+
+    private static void log(LoadResult r) {
+        switch (r.status()) {
+            case FAILED -> LOG.warn("Not loaded: {} (nothing of it was written; it is tried again when it changes)",
+                    r.error());
+            case UNCHANGED -> LOG.debug("Unchanged: {} {} (same bytes as stored)", r.source(), r.date());
+            case LOADED -> LOG.info("Loaded {} {}: {} papers, {} authors, {} triples, {} warnings, {} rejected, {} s",
+                    r.source(), r.date(), count(r.papers()), count(r.authors()), count(r.triples()),
+                    r.warnings().size(), r.rejected().size(), String.format("%.2f", r.time().toNanos() / 1e9));
+        }
+        for (Problem p : r.warnings()) LOG.info("  warning: {}", p);
+        for (Problem p : r.rejected()) LOG.warn("  rejected: {}", p);
+    }
+
+    private static void log(ImportResult r) {
+        if (r.clean()) {
+            LOG.info("Imported {}: {} quads into {} graph(s), {} s", r.source(), count(r.quads()), r.graphs().size(),
+                    String.format("%.2f", r.time().toNanos() / 1e9));
+        } else {
+            LOG.warn("Not imported: {} (it is tried again when it changes)", r.error());
+        }
+        for (Problem p : r.warnings()) LOG.info("  warning: {}", p);
+    }
+
+    private static String count(long n) {
+        return String.format("%,d", n);
+    }
+}

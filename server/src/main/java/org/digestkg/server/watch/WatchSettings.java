@@ -1,0 +1,30 @@
+package org.digestkg.server.watch;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * How a folder is watched.
+ *
+ * @param quiet  how long a file's size and modification time must stay the same before it counts as written
+ *               completely and is loaded
+ * @param rescan how often the whole folder is read again, besides the file system's change notices: some file
+ *               systems (network mounts, some containers) send none, and some watch by polling slowly
+ * @param clock  the clock the quiet period is measured with, in nanoseconds ({@link System#nanoTime()}); a test
+ *               may hold it still
+ */
+record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock) {
+
+    /** Short enough for a new digest to be queryable within about a second; long enough for a copy to go on. */
+    static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime);
+
+    WatchSettings {
+        Objects.requireNonNull(quiet, "quiet");
+        Objects.requireNonNull(rescan, "rescan");
+        Objects.requireNonNull(clock, "clock");
+        if (quiet.isNegative() || rescan.isNegative() || rescan.isZero()) {
+            throw new IllegalArgumentException("quiet must not be negative, rescan must be positive");
+        }
+    }
+}
