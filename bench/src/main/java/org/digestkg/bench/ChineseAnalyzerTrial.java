@@ -48,7 +48,7 @@ import org.digestkg.extractor.model.Note;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
-import org.digestkg.extractor.rdf.Languages;
+import org.digestkg.extractor.model.Languages;
 import org.digestkg.storage.text.Analyzers;
 
 /**

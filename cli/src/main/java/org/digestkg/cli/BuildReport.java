@@ -119,6 +119,7 @@ record BuildReport(List<LoadResult> results, List<ImportResult> imports, long di
             if (r.error() != null) f.put("error", r.error());
             f.put("warnings", problems(r.warnings()));
             f.put("rejected", problems(r.rejected()));
+            if (r.template() != null) f.put("template", InspectCommand.json(r.template()));
             f.put("milliseconds", r.time().toMillis());
             files.add(f);
         }

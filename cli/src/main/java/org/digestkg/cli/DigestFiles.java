@@ -9,7 +9,8 @@ import org.digestkg.storage.InputFiles;
 
 /**
  * The files named on the command line: files as given, folders searched for inputs by {@link InputFiles}
- * (digests {@code *.md}, {@code *.markdown}; RDF files to import {@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf
+ * (digests {@code *.md}, {@code *.markdown}, and the generator's {@code *.jsonl} with no markdown of its own beside
+ * it; RDF files to import {@code *.ttl *.nt *.nq *.trig *.jsonld *.rdf
  * *.owl *.xml}, also {@code .gz}; hidden files left out). A file named explicitly is an RDF import if its
  * extension says so, else a digest.
  */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 + "and queries, serves, exports and explores it.",
         subcommands = {
                 BuildCommand.class,
+                InspectCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
                 StatsCommand.class,

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.digestkg.extractor.model.AuthorName;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.model.Template;
 import org.digestkg.extractor.parse.DigestException;
 
 /** What loading one digest met on the way: counts and problems, turned into its {@link LoadResult}. */
@@ -20,6 +21,7 @@ final class DigestRecord {
     long papers;
     long triples;
     long failedFields;
+    Template template;
     final Set<String> authors = new HashSet<>();
     final List<Problem> warnings = new ArrayList<>();
     final List<Problem> rejected = new ArrayList<>();
@@ -27,7 +29,7 @@ final class DigestRecord {
     void paper(Paper paper) {
         papers++;
         failedFields += paper.failed().size();
-        paper.authors().forEach(a -> authors.add(AuthorName.normalise(a)));
+        paper.identities().forEach(a -> authors.add(AuthorName.key(a)));
     }
 
     void warning(Problem problem) {
@@ -47,6 +49,6 @@ final class DigestRecord {
 
     LoadResult loaded(String source, Duration time) {
         return new LoadResult(source, day, LoadResult.Status.LOADED, papers, authors.size(), triples, failedFields,
-                warnings, rejected, time, null);
+                warnings, rejected, time, null, template);
     }
 }

@@ -9,11 +9,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import org.digestkg.extractor.parse.DigestSources;
 
 /**
- * Which files in a folder are inputs to the store: digests ({@code *.md}, {@code *.markdown}, loaded by
- * {@link DigestLoader}) and RDF files ({@link RdfImport#isRdf}, also {@code .gz}, imported by {@link RdfImport}).
+ * Which files in a folder are inputs to the store: digests ({@code *.md}, {@code *.markdown}, and the generator's
+ * JSONL where no markdown beside it owns it: see {@link DigestSources}; loaded by {@link DigestLoader}) and RDF files ({@link RdfImport#isRdf}, also {@code .gz}, imported by {@link RdfImport}).
  * Hidden files and folders (a name starting with a dot) and editors' backup and lock files ({@code name~},
  * {@code #name#}) are not: editors and copy tools write there first, and a digest is only whole once it has its
  * own name. One rule for a folder named to {@code kg build} and a folder a server watches.
@@ -23,9 +24,9 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** Whether a file is read as a digest: {@code .md} or {@code .markdown}. */
+    /** Whether a file is read as a digest: {@code .md}, {@code .markdown} or {@code .jsonl}. */
     public static boolean isDigest(Path file) {
-        return name(file).toLowerCase(Locale.ROOT).matches(".*\\.(md|markdown)");
+        return DigestSources.isDigestFile(file);
     }
 
     /** Whether a file is imported as RDF rather than read as a digest. */
@@ -33,9 +34,12 @@ public final class InputFiles {
         return RdfImport.isRdf(file);
     }
 
-    /** Whether a file found in a folder is one to load: a digest or an RDF file, not hidden, not an editor's. */
+    /**
+     * Whether a file found in a folder is one to load: a digest or an RDF file, not hidden, not an editor's. A JSONL
+     * file a markdown digest beside it owns is read with that digest, not on its own.
+     */
     public static boolean isInput(Path file) {
-        return !ignored(file) && (isDigest(file) || isImport(file));
+        return !ignored(file) && (isImport(file) || isDigest(file) && DigestSources.isOwnDigest(file));
     }
 
     /** The inputs in {@code dir} and its folders (hidden folders left out), sorted by path: dated digests oldest first. */

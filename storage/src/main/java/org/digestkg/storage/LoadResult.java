@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.model.Template;
 
 /**
  * What loading one digest did.
@@ -16,15 +17,23 @@ import org.digestkg.extractor.model.Problem;
  * @param authors  distinct authors in this digest
  * @param triples  triples in the digest's graph after loading
  * @param failedFields summary fields that said only "Error"/"N/A" and were recorded as absent
+ * @param template the template the digest was read with (null when it was not read)
  */
 public record LoadResult(String source, LocalDate date, Status status, long papers, long authors, long triples,
-                         long failedFields, List<Problem> warnings, List<Problem> rejected, Duration time, String error) {
+                         long failedFields, List<Problem> warnings, List<Problem> rejected, Duration time, String error,
+                         Template template) {
 
     public enum Status { LOADED, UNCHANGED, FAILED }
 
     public LoadResult {
         warnings = List.copyOf(warnings);
         rejected = List.copyOf(rejected);
+    }
+
+    /** A result without the template it was read with. */
+    public LoadResult(String source, LocalDate date, Status status, long papers, long authors, long triples,
+                      long failedFields, List<Problem> warnings, List<Problem> rejected, Duration time, String error) {
+        this(source, date, status, papers, authors, triples, failedFields, warnings, rejected, time, error, null);
     }
 
     static LoadResult failed(String source, LocalDate date, String error, Duration time) {

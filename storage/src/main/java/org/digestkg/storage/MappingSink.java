@@ -2,6 +2,7 @@ package org.digestkg.storage;
 
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.model.Template;
 import org.digestkg.extractor.parse.DigestSink;
 import org.digestkg.extractor.rdf.RdfMapper;
 
@@ -26,6 +27,11 @@ abstract class MappingSink implements DigestSink {
 
     /** Called once the mapper has written the digest's counts. */
     void afterFinish() {
+    }
+
+    @Override
+    public final void template(Template template) {
+        record.template = template;
     }
 
     @Override

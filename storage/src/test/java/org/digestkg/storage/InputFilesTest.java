@@ -38,4 +38,17 @@ class InputFilesTest {
         assertTrue(InputFiles.isImport(Path.of("kg.nq.gz")));
         assertFalse(InputFiles.isImport(Path.of("2026-02-04.md")));
     }
+
+    @Test
+    void aJsonlFileIsADigestOnlyWhereNoMarkdownBesideItOwnsIt() throws IOException {
+        for (String f : List.of("2026-02-05.md", "2026-02-05_AI_enhanced_Chinese.jsonl",
+                "2026-02-06_AI_enhanced_English.jsonl")) {
+            Files.writeString(dir.resolve(f), "x");
+        }
+        assertEquals(List.of(dir.resolve("2026-02-05.md"), dir.resolve("2026-02-06_AI_enhanced_English.jsonl")),
+                InputFiles.inFolder(dir), "the day's JSONL is read with its markdown; a day with only JSONL is a digest");
+        assertFalse(InputFiles.isInput(dir.resolve("2026-02-05_AI_enhanced_Chinese.jsonl")),
+                "a watched folder does not load a markdown's JSONL as a day of its own");
+        assertTrue(InputFiles.isInput(dir.resolve("2026-02-06_AI_enhanced_English.jsonl")));
+    }
 }

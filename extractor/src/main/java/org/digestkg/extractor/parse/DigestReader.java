@@ -14,6 +14,11 @@ import org.digestkg.extractor.model.Problem;
  * and it is bounded: a block over {@value #MAX_ENTRY_CHARS} characters or {@value #MAX_ENTRY_LINES} lines, or
  * holding a line cut at the reader's line limit, is rejected without being parsed.
  *
+ * <p>A digest is read twice: first {@link #survey} counts the labels of its entries to infer its template
+ * ({@link TemplateSurvey}), silently; then {@link #read} parses each entry with that template and sends events.
+ * Both passes split the lines alike. Entries start at {@code ### [} headings, or, in a digest that has none, at
+ * every level-3 heading whose name does not recur ({@code ### Title}; a recurring {@code ### Abstract} is a label).
+ *
  * <p>Warnings about single lines (invalid UTF-8, control characters) are sent as each line is read, at most
  * {@value #MAX_LINE_WARNINGS} of each kind per file, then one warning that counts the rest.
  */
@@ -28,6 +33,10 @@ final class DigestReader {
     private final LocalDate date;
     private final EntryParser entries;
     private final DigestSink sink;
+    /** Set for the first pass: blocks go to it, and nothing is sent to the sink. */
+    private final TemplateSurvey survey;
+    private final DigestTemplate template;
+    private final boolean titleHeadings;
     private final TableOfContents toc = new TableOfContents();
     private final LineWarnings invalidUtf8 = new LineWarnings(
             "line holds bytes that are not valid UTF-8 (invalid UTF-8); each was replaced by U+FFFD",
@@ -48,14 +57,55 @@ final class DigestReader {
     private long blockChars;
     private String blockTooBig;
 
-    DigestReader(String file, LocalDate date, Labels labels, DigestSink sink) {
+    /** The second pass: parses each entry with {@code template} and sends what it finds to {@code sink}. */
+    DigestReader(String file, LocalDate date, DigestTemplate template, boolean titleHeadings, DigestSink sink) {
         this.file = file;
         this.date = date;
-        this.entries = new EntryParser(labels, file);
+        this.entries = new EntryParser(template, file, titleHeadings);
         this.sink = sink;
+        this.survey = null;
+        this.template = template;
+        this.titleHeadings = titleHeadings;
     }
 
-    void read(LineReader in) throws IOException {
+    private DigestReader(TemplateSurvey survey, boolean titleHeadings) {
+        this.file = null;
+        this.date = null;
+        this.entries = null;
+        this.sink = null;
+        this.survey = survey;
+        this.template = null;
+        this.titleHeadings = titleHeadings;
+    }
+
+    /** The first pass: counts the labels of every entry, sending nothing anywhere. */
+    static void survey(LineSource in, TemplateSurvey survey, boolean titleHeadings,
+                       java.util.function.Consumer<LineReader.Line> each) throws IOException {
+        DigestReader reader = new DigestReader(survey, titleHeadings);
+        LineReader.Line l;
+        while ((l = in.next()) != null) {
+            each.accept(l);
+            reader.line(l);
+        }
+        reader.endBlock(true);
+    }
+
+    private boolean isEntryHeading(String line) {
+        if (!titleHeadings) {
+            return Lines.isEntryHeading(line);
+        }
+        if (!Lines.isLevel3Heading(line)) {
+            return false;
+        }
+        if (survey != null) {
+            survey.heading(line);
+            return true;
+        }
+        LabelShape.Line shape = LabelShape.of(line);
+        return shape == null || !template.isHeadingLabel(shape.key());
+    }
+
+    void read(LineSource in) throws IOException {
         LineReader.Line l;
         int last = 0;
         while ((l = in.next()) != null) {
@@ -97,12 +147,12 @@ final class DigestReader {
             String why = l.length() + " characters long, over the limit of " + MAX_LINE_CHARS;
             if (block != null) {
                 tooBig("line " + lineNo + " is " + why);
-            } else {
+            } else if (survey == null) {
                 sink.warning(new Problem(file, lineNo, "line is " + why + "; ignored"));
             }
             return;
         }
-        if (Lines.isEntryHeading(line)) {
+        if (isEntryHeading(line)) {
             endBlock(false);
             startBlock(line, lineNo);
             return;
@@ -112,13 +162,16 @@ final class DigestReader {
         if (heading.isPresent() && (block == null || heading.get().isCategory())) {
             endBlock(false);
             section = heading.get().code();
-            if (!heading.get().isCategory() && !sawEntry) {
+            if (survey == null && !heading.get().isCategory() && !sawEntry) {
                 checkDate(heading.get(), lineNo);
             }
             return;
         }
         if (block != null) {
             addToBlock(line);
+            return;
+        }
+        if (survey != null) {
             return;
         }
         TableOfContents.claim(line, lineNo).ifPresent(claim -> {
@@ -149,7 +202,9 @@ final class DigestReader {
         blockSection = section;
         blockChars = heading.length();
         blockTooBig = null;
-        toc.countEntry(section);
+        if (survey == null) {
+            toc.countEntry(section);
+        }
     }
 
     private void addToBlock(String line) {
@@ -180,11 +235,21 @@ final class DigestReader {
         }
         if (blockTooBig != null) {
             block = null;
-            sink.rejected(new Problem(file, blockLine, "entry left out: " + blockTooBig));
+            if (survey == null) {
+                sink.rejected(new Problem(file, blockLine, "entry left out: " + blockTooBig));
+            }
             return;
         }
         EntryBlock entryBlock = new EntryBlock(blockLine, blockSection, block, atEndOfFile);
         block = null;
+        if (survey != null) {
+            try {
+                survey.entry(entryBlock);
+            } catch (RuntimeException | StackOverflowError e) {
+                // an entry the survey cannot count is rejected by the second pass, with the reason
+            }
+            return;
+        }
         Entry entry;
         try {
             entry = entries.parse(entryBlock);

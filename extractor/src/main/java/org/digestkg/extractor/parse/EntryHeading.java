@@ -29,10 +29,21 @@ record EntryHeading(int rank, String title, String link) {
     private static final Pattern FALLBACK = Pattern.compile(
             "^###[ \\t]+(?:\\[(\\d{1,9})\\][ \\t]*)?\\[(.*)\\]\\(<?([^\\s>]*)>?(?:[ \\t]+\"[^\"]*\")?\\)[ \\t#]*$");
 
+    // "### [N] [Title](url)" whose title holds no bracket, escape, code or HTML, and whose URL no space or parenthesis:
+    // read the same by flexmark and by this pattern
+    private static final Pattern SIMPLE = Pattern.compile(
+            "###[ \\t]+(?:\\[(\\d{1,9})\\][ \\t]*)?\\[([^\\[\\]\\\\`<>]+)\\]\\(([^\\s()<>\\\\]+)\\)[ \\t]*");
+    private static final Pattern TITLE_ONLY = Pattern.compile("^###[ \\t]+(?:\\[(\\d{1,9})\\][ \\t]*)?(.*?)[ \\t#]*$");
+
     /** The heading's number, title and link, or empty when the line has no title link at all. */
     static Optional<EntryHeading> parse(String line) {
         if (line.length() > MAX_LENGTH) {
             return Optional.empty();
+        }
+        // nearly every heading is this simple; flexmark is for the rest (brackets, escapes, code in the title)
+        Matcher simple = SIMPLE.matcher(line);
+        if (simple.matches()) {
+            return Optional.of(new EntryHeading(rank(simple.group(1)), simple.group(2), simple.group(3)));
         }
         Optional<EntryHeading> viaMarkdown = viaMarkdown(line);
         if (viaMarkdown.isPresent()) {
@@ -43,6 +54,21 @@ record EntryHeading(int rank, String title, String link) {
             return Optional.empty();
         }
         return Optional.of(new EntryHeading(rank(m.group(1)), m.group(2), m.group(3)));
+    }
+
+    /**
+     * A heading that is the title itself, {@code ### Title} (a digest whose entries name their link below the
+     * heading): the title without the heading marks and an optional {@code [N]}, no link.
+     */
+    static Optional<EntryHeading> titleOnly(String line) {
+        if (line.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        Matcher m = TITLE_ONLY.matcher(line);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EntryHeading(rank(m.group(1)), m.group(2).strip(), ""));
     }
 
     private static Optional<EntryHeading> viaMarkdown(String line) {

@@ -30,6 +30,10 @@ final class FileCheck {
     private long size;
     private long newlines;
     private long firstNulLine;
+    private int headingState;
+    private boolean linkHeadings;
+    private static final int[] BOM = {0xEF, 0xBB, 0xBF};
+    private static final int IN_BOM = 99;
 
     private FileCheck() {
         try {
@@ -37,6 +41,38 @@ final class FileCheck {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** A check fed by {@link #checking(InputStream)}: the bytes are checked as something else reads them. */
+    static FileCheck create() {
+        return new FileCheck();
+    }
+
+    /** {@code in}, with every byte read through it checked and hashed here. */
+    InputStream checking(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    update(new byte[]{(byte) b}, 1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, len);
+                if (n > 0) {
+                    if (off == 0) {
+                        update(buffer, n);
+                    } else {
+                        update(java.util.Arrays.copyOfRange(buffer, off, off + n), n);
+                    }
+                }
+                return n;
+            }
+        };
     }
 
     /** Reads {@code in} to its end. */
@@ -64,8 +100,60 @@ final class FileCheck {
             } else if (b == 0 && firstNulLine == 0) {
                 firstNulLine = newlines + 1;
             }
+            heading(b, size + i);
         }
         size += n;
+    }
+
+    /**
+     * Follows "### [" at the start of a line ({@code ###}, spaces or tabs, {@code [}) and then "](" on that line, a
+     * title link: state 0 to 2 count the {@code #}, 3 wants a space, 4 more spaces or the bracket, 5 looks for a
+     * {@code ]}, 6 for the {@code (} right after it; -1 until the next line.
+     */
+    private void heading(byte b, long at) {
+        if (linkHeadings) {
+            return;
+        }
+        if (b == '\n' || b == '\r') {
+            headingState = 0;
+        } else if (at < 3 && (b & 0xFF) == BOM[(int) at] && headingState == (at == 0 ? 0 : IN_BOM)) {
+            headingState = at == 2 ? 0 : IN_BOM; // a byte-order mark at the very start is no part of the line
+        } else if (headingState < 0 || headingState == IN_BOM) {
+            headingState = -1;
+        } else if (headingState < 3) {
+            headingState = b == '#' ? headingState + 1 : -1;
+        } else if (headingState == 5) {
+            headingState = b == ']' ? 6 : 5;
+        } else if (headingState == 6) {
+            if (b == '(') {
+                linkHeadings = true;
+            }
+            headingState = b == ']' ? 6 : 5;
+        } else if (b == ' ' || b == '\t') {
+            headingState = 4;
+        } else if (headingState == 4 && b == '[') {
+            headingState = 5;
+        } else {
+            headingState = -1;
+        }
+    }
+
+    /**
+     * Whether some line starts with {@code ### [} and holds a link: the entries are headed by their title links (the
+     * generator's template). A digest without any is headed by titles alone ({@code ### Title},
+     * {@code ### [Re] Title}).
+     */
+    boolean linkHeadings() {
+        return linkHeadings;
+    }
+
+    /** Adds a second file's bytes to the hash only (a digest's JSONL, which is checked apart). */
+    void hashAlso(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            sha.update(buffer, 0, n);
+        }
     }
 
     String sha256() {

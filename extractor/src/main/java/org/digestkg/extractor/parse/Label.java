@@ -14,15 +14,24 @@ import org.digestkg.extractor.model.Field;
  * @param interrupts whether the label, printed plainly, ends a running {@link Extent#UNTIL_STRUCTURE} value (an
  *                   abstract). Labels that also head the paragraphs of structured abstracts ("Result:",
  *                   "Background:") do not; labels no arXiv abstract starts a line with ("中文摘要：",
- *                   "AI comments:", another "Abstract:") do. Bold and heading-style labels always do.
+ *                   "AI comments:", another "Abstract:") do. Bold and heading-style labels always do, and so does
+ *                   every field of a template inferred from the digest's own entries.
  */
 record Label(String name, Target target, Field field, Extent extent, boolean interrupts) {
 
     enum Target {
-        /** The main category; a value listing several categories gives its first, and the list is kept as a note. */
+        /** The main category; a value listing several categories gives its first, and all of them as categories. */
         MAIN_CATEGORY,
+        /** Every category of the paper ({@code cs.CL, cs.AI}); the first is the main one when none is named. */
+        CATEGORIES,
         /** The author list, for forks that label it ({@code **Authors:** A, B}) instead of {@code *A,B*}. */
         AUTHORS,
+        /** The paper's own title, for an entry whose heading is not the title link. */
+        TITLE,
+        /** The paper's link, for an entry whose heading has none ({@code - **arXiv**: [2606.04608](…)}). */
+        LINK,
+        /** Links to the paper's code. */
+        CODE,
         FIELD,
         NOTE
     }
@@ -49,15 +58,12 @@ record Label(String name, Target target, Field field, Extent extent, boolean int
     }
 
     static Label mainCategory() {
-        return mainCategory("Main category");
+        return of("Main category", Target.MAIN_CATEGORY);
     }
 
-    static Label mainCategory(String name) {
-        return new Label(name, Target.MAIN_CATEGORY, null, Extent.LINE, false);
-    }
-
-    static Label authors() {
-        return new Label("Authors", Target.AUTHORS, null, Extent.LINE, false);
+    /** A label of a target without a field: its value is one line. */
+    static Label of(String name, Target target) {
+        return new Label(name, target, null, Extent.LINE, false);
     }
 
     static Label field(String name, Field field, Extent extent) {
@@ -71,5 +77,10 @@ record Label(String name, Target target, Field field, Extent extent, boolean int
     /** The same label, ending a running abstract even when printed plainly. */
     Label interrupting() {
         return new Label(name, target, field, extent, true);
+    }
+
+    /** The same label under the name it was printed with. */
+    Label named(String printed) {
+        return new Label(printed, target, field, extent, interrupts);
     }
 }

@@ -22,7 +22,13 @@ import java.util.ArrayDeque;
  * </ul>
  * Streams in 64 KiB chunks; never holds more than one line plus one chunk.
  */
-final class LineReader {
+final class LineReader implements LineSource {
+
+    /** Lines kept in memory, read again. */
+    static LineSource replay(java.util.List<Line> lines) {
+        java.util.Iterator<Line> it = lines.iterator();
+        return () -> it.hasNext() ? it.next() : null;
+    }
 
     /**
      * One line, without its terminator.
@@ -70,7 +76,8 @@ final class LineReader {
     }
 
     /** The next line, or null at the end of the input. */
-    Line next() throws IOException {
+    @Override
+    public Line next() throws IOException {
         while (ready.isEmpty() && !finished) {
             fill();
         }
@@ -114,30 +121,58 @@ final class LineReader {
         }
     }
 
+    /** Splits the decoded characters into lines; the characters of a line are appended in runs, not one by one. */
     private void drain() {
         chars.flip();
-        while (chars.hasRemaining()) {
-            char c = chars.get();
-            if (afterCr) {
-                afterCr = false;
-                if (c == '\n') {
-                    continue;
-                }
+        char[] a = chars.array();
+        int i = chars.position();
+        int end = chars.limit();
+        int run = i;
+        while (i < end) {
+            char c = a[i];
+            if (c >= 0x20 && c != 0x7F && c != REPLACEMENT && c != BOM) {
+                i++; // the common case: an ordinary character of the line
+                continue;
             }
-            if (c == '\n') {
+            append(a, run, i);
+            if (afterCr && c == '\n') {
+                afterCr = false;
+            } else if (c == '\n') {
+                afterCr = false;
                 endLine();
             } else if (c == '\r') {
                 endLine();
                 afterCr = true;
             } else if (atStart && c == BOM) {
                 atStart = false;
+                afterCr = false;
             } else {
+                afterCr = false;
                 add(c);
             }
+            i++;
+            run = i;
         }
+        append(a, run, end);
         chars.clear();
     }
 
+    /** The ordinary characters {@code a[from, to)} of the current line. */
+    private void append(char[] a, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        atStart = false;
+        afterCr = false;
+        int n = to - from;
+        int room = (int) Math.max(0, Math.min(n, maxChars - (long) current.length()));
+        if (room > 0) {
+            current.append(a, from, room);
+        }
+        length += n;
+    }
+
+    /** One character that needs a look: a control character, U+FFFD, a byte-order mark inside the text. */
     private void add(char c) {
         atStart = false;
         if (c == REPLACEMENT && !invalid) {

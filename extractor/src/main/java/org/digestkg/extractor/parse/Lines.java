@@ -1,5 +1,7 @@
 package org.digestkg.extractor.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +36,24 @@ final class Lines {
             "\\s*(?:</?(?:details|summary|div|center|hr)\\b[^>]*>.*|<a\\s+(?:id|name)=[^>]*>\\s*</a>\\s*|<!--.*-->\\s*)",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A line of nothing but links within the page ({@code [⬆️ Back to top](#cscr) | [⬆️ Contents](#toc)}): a
+     * template's navigation between entries, which ends the value before it and is nobody's text.
+     */
+    private static final Pattern NAVIGATION = Pattern.compile(
+            "(?:\\[[^\\[\\]]*+\\]\\(#[^()\\s]*+\\)\\s*+[|·•/]?+\\s*+)++");
+
     private Lines() {
     }
 
     /** Any length: an overlong heading is still an entry, which the entry parser then rejects. */
     static boolean isEntryHeading(String line) {
         return ENTRY_HEADING.matcher(line).lookingAt();
+    }
+
+    /** A level-3 heading, {@code ### …}: an entry's heading in a digest whose entries are headed by titles alone. */
+    static boolean isLevel3Heading(String line) {
+        return line.length() > 4 && line.startsWith("###") && (line.charAt(3) == ' ' || line.charAt(3) == '\t');
     }
 
     static Optional<SectionHeading> sectionHeading(String line) {
@@ -60,8 +74,19 @@ final class Lines {
         if (code.find()) {
             return Optional.of(new SectionHeading(code.group(1), text));
         }
-        // "# Computer Vision [[Back]](#toc)": a category heading all the same, named by its first word
-        return Optional.of(new SectionHeading(backLink ? first : null, text));
+        // "# Computer Vision [[Back]](#toc)": a category heading all the same, named as its table of contents names it
+        return Optional.of(new SectionHeading(backLink ? beforeBackLink(first + m.group(2)) : null, text));
+    }
+
+    /** The heading's name before its {@code [[Back]](#toc)} link. */
+    private static String beforeBackLink(String text) {
+        int link = text.lastIndexOf("](#toc)");
+        int open = text.lastIndexOf('[', link);
+        if (open > 0 && text.charAt(open - 1) == '[') {
+            open--;
+        }
+        String name = open > 0 ? text.substring(0, open).strip() : text.strip();
+        return name.isEmpty() ? text.strip() : name;
     }
 
     /** The first {@code YYYY-MM-DD} in a section heading's text ({@code # 2026-02-04}), if any. */
@@ -77,20 +102,59 @@ final class Lines {
 
     /** The first token of {@code text} shaped like a category code ({@code "cs.CL, cs.AI"} gives cs.CL). */
     static Optional<String> firstCategoryCode(String text) {
+        List<String> codes = categoryCodes(text);
+        return codes.isEmpty() ? Optional.empty() : Optional.of(codes.get(0));
+    }
+
+    /** The tokens of {@code text} shaped like category codes, in order, each once ({@code "cs.CL, cs.AI"}). */
+    static List<String> categoryCodes(String text) {
+        List<String> codes = new ArrayList<>();
         int from = 0;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || " \t,;，、()[]（）".indexOf(text.charAt(i)) >= 0) {
-                if (i > from && isCategoryCode(text.substring(from, i))) {
-                    return Optional.of(text.substring(from, i));
+            if (i == text.length() || " \t,;，、()[]（）`".indexOf(text.charAt(i)) >= 0) {
+                if (i > from) {
+                    String token = text.substring(from, i);
+                    if (isCategoryCode(token) && !codes.contains(token)) {
+                        codes.add(token);
+                    }
                 }
                 from = i + 1;
             }
         }
-        return Optional.empty();
+        return codes;
     }
 
     static boolean isStructure(String line) {
-        return line.length() <= MAX_STRUCTURE_LINE && (STRUCTURE.matcher(line).matches() || isRule(line));
+        if (line.isEmpty() || line.length() > MAX_STRUCTURE_LINE) {
+            return false;
+        }
+        char c = line.charAt(0);
+        if (c == '[') {
+            return NAVIGATION.matcher(line).matches();
+        }
+        // only lines that start like layout are matched against the pattern: most lines are text
+        if (c != ' ' && c != '\t' && c != '<' && c != '-' && c != '*' && c != '_' && c != '|') {
+            return false;
+        }
+        return STRUCTURE.matcher(line).matches() || isRule(line) || isTableRule(line);
+    }
+
+    /** The rule under a table's header, {@code |---|:---:|}. */
+    static boolean isTableRule(String line) {
+        String s = line.strip();
+        if (s.length() < 3 || s.charAt(0) != '|') {
+            return false;
+        }
+        boolean dash = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                dash = true;
+            } else if (c != '|' && c != ':' && c != ' ') {
+                return false;
+            }
+        }
+        return dash;
     }
 
     /** A markdown thematic break: {@code ---}, {@code ***}, {@code ___}, {@code - - -}. */

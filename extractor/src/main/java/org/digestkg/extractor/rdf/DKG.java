@@ -34,6 +34,15 @@ public final class DKG {
     public static final Node translatedTitle = term("translatedTitle");
     public static final Node abstractTranslation = term("abstractTranslation");
     public static final Node note = term("note");
+    /** Every arXiv category of the paper (the primary is also its {@link #mainCategory}). */
+    public static final Node arxivCategory = term("arxivCategory");
+    public static final Node codeRepository = term("codeRepository");
+    /** The arXiv DOI, {@code 10.48550/arXiv.2602.02537}. */
+    public static final Node doi = term("doi");
+    /** The DOI's resolver page, {@code https://doi.org/10.48550/arXiv.2602.02537}. */
+    public static final Node doiLink = term("doiLink");
+    /** The paper's record in dblp, for computer science papers. */
+    public static final Node dblpRecord = term("dblpRecord");
 
     // authorship
     public static final Node author = term("author");

@@ -38,8 +38,49 @@ public final class Iris {
         return iri("paper/url/" + encode(url));
     }
 
-    public static Node author(String printedName) {
-        return iri("author/" + encode(AuthorName.normalise(printedName).replace(' ', '_')));
+    /**
+     * The author a name identifies ({@link AuthorName#identity}): {@code Runjie Zhou}, {@code RUNJIE ZHOU} and
+     * {@code Runjie-Zhou} are {@code …/author/Runjie_Zhou}. A function of the name alone, so any load order gives the
+     * same IRI.
+     */
+    public static Node author(String name) {
+        return iri("author/" + encode(AuthorName.identity(name).replace(' ', '_')));
+    }
+
+    /** The arXiv DOI of a paper: {@code 10.48550/arXiv.2602.02537}, {@code 10.48550/arXiv.cs/0501001}. */
+    public static String doi(ArxivId id) {
+        return "10.48550/arXiv." + id.id();
+    }
+
+    /** Where a DOI resolves: {@code https://doi.org/10.48550/arXiv.2602.02537}. */
+    public static Node doiLink(String doi) {
+        return NodeFactory.createURI("https://doi.org/" + doi);
+    }
+
+    /**
+     * The paper's record in dblp, which lists every arXiv paper in a computer science category as a CoRR article:
+     * {@code journals/corr/abs-2602-02537} for new-style ids, {@code journals/corr/cs-DS-0310049} for old-style ones
+     * ({@code cs/0310049}, subject class from the id or the paper's computer science category). Empty for a paper in no
+     * cs.* category, or an old-style id outside the cs archive.
+     */
+    public static java.util.Optional<Node> dblpRecord(ArxivId id, java.util.List<String> categories) {
+        java.util.Optional<String> cs = categories.stream().filter(c -> c != null && c.startsWith("cs.")).findFirst();
+        if (cs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String key;
+        int slash = id.id().indexOf('/');
+        if (slash < 0) {
+            key = "abs-" + id.id().replace('.', '-');
+        } else {
+            String archive = id.id().substring(0, slash);
+            if (!archive.startsWith("cs")) {
+                return java.util.Optional.empty();
+            }
+            String subject = archive.contains(".") ? archive.substring(archive.indexOf('.') + 1) : cs.get().substring(3);
+            key = "cs-" + subject + "-" + id.id().substring(slash + 1);
+        }
+        return java.util.Optional.of(NodeFactory.createURI("https://dblp.org/rec/journals/corr/" + key));
     }
 
     /** The SKOS concept scheme holding the arXiv categories. */

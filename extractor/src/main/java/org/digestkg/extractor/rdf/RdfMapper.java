@@ -14,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.digestkg.extractor.model.AuthorName;
+import org.digestkg.extractor.model.Languages;
 import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Field;
 import org.digestkg.extractor.model.Note;
@@ -35,12 +36,14 @@ public final class RdfMapper implements DigestSink {
 
     /**
      * The predicates whose subject is the paper on its latest listing and the appearance on older ones (see
-     * {@link ListingPolicy}). Besides title, abstract, main category and authorships, arXiv's comment and keywords:
-     * they too change with versions, and keeping an old listing's on the paper would give it several in the union.
+     * {@link ListingPolicy}). Besides title, abstract, main category and authorships, arXiv's comment, keywords,
+     * categories (cross-lists come and go), code links and the dblp record (which follows the categories): they too
+     * change with versions, and keeping an old listing's on the paper would give it several in the union.
      * The store moves exactly these when a listing stops or becomes the latest.
      */
     public static final List<Node> LISTING_FACTS = List.of(
-            DCTERMS.title, DCTERMS.abstract_, DKG.mainCategory, DKG.authorship, DKG.arxivComment, DKG.keywords);
+            DCTERMS.title, DCTERMS.abstract_, DKG.mainCategory, DKG.authorship, DKG.arxivComment, DKG.keywords,
+            DKG.arxivCategory, DKG.codeRepository, DKG.dblpRecord);
 
     private final StreamRDF out;
     private final ListingPolicy policy;
@@ -120,6 +123,10 @@ public final class RdfMapper implements DigestSink {
         if (p.arxivId() != null) {
             quad(paper, DKG.arxivId, string(p.arxivId().id()));
             quad(paper, FOAF.page, Iris.webPage(p.arxivId().absUrl()));
+            // the arXiv DOI is the id's, whatever the version or the day
+            String doi = Iris.doi(p.arxivId());
+            quad(paper, DKG.doi, string(doi));
+            quad(paper, DKG.doiLink, Iris.doiLink(doi));
         } else {
             quad(paper, FOAF.page, Iris.webPage(p.link()));
         }
@@ -128,15 +135,30 @@ public final class RdfMapper implements DigestSink {
         String main = blankToNull(p.mainCategory());
         if (main == null) main = blankToNull(p.section());
         if (main != null) quad(facts, DKG.mainCategory, concept(main));
+        // every category, cross-lists too: the primary one is also the main category
+        Set<String> categories = new LinkedHashSet<>();
+        if (main != null) categories.add(main);
+        p.categories().forEach(c -> { if (blankToNull(c) != null) categories.add(c.strip()); });
+        for (String c : categories) quad(facts, DKG.arxivCategory, concept(c));
+        // dblp lists the papers of computer science categories: a listing's categories say whether it has a record
+        if (p.arxivId() != null) {
+            Iris.dblpRecord(p.arxivId(), List.copyOf(categories)).ifPresent(d -> quad(facts, DKG.dblpRecord, d));
+        }
+        for (String code : new LinkedHashSet<>(p.codeLinks())) {
+            if (blankToNull(code) != null) quad(facts, DKG.codeRepository, Iris.webPage(code));
+        }
 
         int position = 0;
-        for (String printed : p.authors()) {
+        for (int i = 0; i < p.authors().size(); i++) {
+            String printed = p.authors().get(i);
             if (printed == null || printed.isBlank()) continue;
             position++;
-            Node author = Iris.author(printed);
+            // the person: the printed name, or the name an alias file shows them under
+            String identity = p.identities().get(i);
+            Node author = Iris.author(identity);
             if (authors.add(author)) {
                 quad(author, RDF.type, DKG.Author);
-                quad(author, FOAF.name, string(AuthorName.normalise(printed)));
+                quad(author, FOAF.name, string(AuthorName.normalise(identity)));
             }
             Node ship = Iris.authorship(appearance, position);
             quad(ship, RDF.type, DKG.Authorship);
@@ -171,7 +193,8 @@ public final class RdfMapper implements DigestSink {
             Node note = Iris.note(appearance, ++index);
             quad(appearance, DKG.note, note);
             quad(note, RDF.type, DKG.Note);
-            quad(note, RDFS.label, string(n.label() == null ? "" : n.label().strip()));
+            // text a template prints without a label has none
+            if (blankToNull(n.label()) != null) quad(note, RDFS.label, string(n.label().strip()));
             quad(note, RDF.value, text(n.text()));
         }
     }

@@ -11,6 +11,7 @@ import static org.digestkg.extractor.model.Field.RESULT;
 import static org.digestkg.extractor.model.Field.TLDR;
 import static org.digestkg.extractor.model.Field.TRANSLATED_TITLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,8 +35,10 @@ import org.digestkg.extractor.model.Field;
 import org.digestkg.extractor.model.Note;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.model.Problem;
-import org.digestkg.extractor.rdf.Languages;
+import org.digestkg.extractor.model.Template;
+import org.digestkg.extractor.model.Languages;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -120,17 +123,13 @@ class DialectContractTest {
                                 .field(ABSTRACT, "Abstract after a bold name.")
                                 .note("Abstract", "Abstract inside a summary block, kept as a second abstract."))
                         .warning(43, "second Original abstract in the entry; kept as a note, the first one counts"),
-                dialect("synonyms.md", "other names: Category: with several codes, Key words:, Original abstract:, Authors:")
+                dialect("synonyms.md", "other names: Category: with several codes, Key words:, Comments:, Original abstract:, Authors:")
                         .paper(at(3, 1, "cs.CL", "Other Names for the Same Labels", "https://arxiv.org/abs/2603.00601",
                                 "2603.00601")
-                                .authors("A. Author").main("cs.CL").note("Category", "cs.CL, cs.AI, cs.LG")
-                                .field(TLDR, "Summary.").field(KEYWORDS, "one, two")
+                                .authors("A. Author").main("cs.CL").categories("cs.CL", "cs.AI", "cs.LG")
+                                .field(TLDR, "Summary.").field(KEYWORDS, "one, two").field(COMMENT, "12 pages, 3 figures")
                                 .field(ABSTRACT, "The abstract under another name."))
-                        .paper(at(14, 2, "cs.CL", "Keywords and a Single Category",
-                                "https://arxiv.org/abs/2603.00602", "2603.00602")
-                                .authors("B. Author").main("cs.CV").field(KEYWORDS, "three, four")
-                                .field(COMMENT, "12 pages, 3 figures").field(ABSTRACT, "Second abstract."))
-                        .paper(at(22, 3, "cs.CL", "Authors as a Label", "https://arxiv.org/abs/2603.00603",
+                        .paper(at(15, 2, "cs.CL", "Authors as a Label", "https://arxiv.org/abs/2603.00603",
                                 "2603.00603")
                                 .authors("C. Author", "D. Author").main("cs.CL")
                                 .note("Main category", "cs.CL (Computation and Language)")
@@ -337,6 +336,12 @@ class DialectContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dialects")
+    void everyCategoryInOrder(Dialect d) {
+        assertEquals(d.each(e -> e.categories), d.parse().papers.stream().map(Paper::categories).toList(), d.file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
     void exactFieldsInSourceOrder(Dialect d) {
         List<Paper> papers = d.parse().papers;
         for (int i = 0; i < papers.size(); i++) {
@@ -425,6 +430,376 @@ class DialectContractTest {
         assertEquals(original.claims, windows.claims, d.file);
     }
 
+    // ---------------------------------------------------------------- templates inferred from recurrence
+
+    /**
+     * The same three papers ({@link #TRUTH}) rendered with the templates of the survey in
+     * {@code template-labels.txt} ({@code src/test/resources/digests/templates}, each fork named below), as each fork's
+     * converter would print them: every digest must give back exactly what the template shows. The papers carry the
+     * traps of real summaries, which must stay text: a "整体总结：" line inside a TL;DR, a bold "**Step 1:**" run-in
+     * heading inside a method, a result starting "Step 1:", abstracts with "Results:", "Background:" and
+     * "Conclusion:" lines, a list inside a method, a title with brackets and LaTeX, names with "_" and accents.
+     */
+    static final List<Truth> TRUTH = List.of(
+            new Truth("2603.10001", "Shared Truth: A First Paper", List.of("Ana Silva", "Bo Li", "Chen_Wei Zhang"),
+                    "cs.CL", List.of("cs.CL", "cs.AI"), Map.of(TLDR, "提出了一个新基准。\n整体总结：方法简单有效。",
+                    MOTIVATION, "Existing evaluations are narrow.",
+                    METHOD, "1. Collect data\n**Step 1:** clean it\n2. Train the model", RESULT, "Better by 3 points.",
+                    CONCLUSION, "It works.", ABSTRACT, "We introduce a benchmark.\nResults: this line is still the abstract.",
+                    TRANSLATED_TITLE, "第一篇论文", ABSTRACT_TRANSLATION, "我们提出一个基准。",
+                    KEYWORDS, "benchmarks, evaluation", COMMENT, "12 pages")),
+            new Truth("2603.10002", "Second Paper on $\\mathcal{O}(n)$ Things", List.of("David Eigen", "Émilie Durand"),
+                    "cs.LG", List.of("cs.LG"), Map.of(TLDR, "Short.", MOTIVATION, "Why it matters.", METHOD, "Plain method.",
+                    RESULT, "Step 1: a result that starts like a label.", CONCLUSION, "So.",
+                    ABSTRACT, "An abstract on one line.", TRANSLATED_TITLE, "第二篇论文", ABSTRACT_TRANSLATION, "一个摘要。",
+                    KEYWORDS, "scaling", COMMENT, "ICML 2026")),
+            new Truth("2603.10003", "[Re] Third Paper", List.of("Y. Ng"), "cs.CV", List.of("cs.CV", "cs.LG", "eess.IV"),
+                    Map.of(TLDR, "A third summary.", MOTIVATION, "Motivated.", METHOD, "Uses a list:\n- first\n- second",
+                    RESULT, "Fine.", CONCLUSION, "Done.",
+                    ABSTRACT, "Background: structured abstracts keep their headings.\nConclusion: this is still the abstract.",
+                    TRANSLATED_TITLE, "第三篇论文", ABSTRACT_TRANSLATION, "第三个摘要。", KEYWORDS, "vision",
+                    COMMENT, "Accepted at CVPR")));
+
+    private static final Field[] FIVE_AND_ABSTRACT = {TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT};
+    private static final String[] CANONICAL_FIELDS = {"Main category=main category", "TL;DR=tldr", "Details=heading",
+            "Motivation=motivation", "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract"};
+
+    static Stream<TemplateCase> templates() {
+        return Stream.of(
+                template("canonical.md", "dw-dengwei's own, as zzhaozeng, braveIcan, yukari502 and most forks print it")
+                        .shows(FIVE_AND_ABSTRACT).fields(CANONICAL_FIELDS),
+                template("tldr-older.md", "the generator's April 2025 template, TLDR: (Runnoob123)").shows(FIVE_AND_ABSTRACT)
+                        .fields("Main category=main category", "TLDR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract"),
+                template("relevance.md", "an unknown label between the category and the TL;DR (merlinarer)")
+                        .shows(FIVE_AND_ABSTRACT).notes(t -> List.of(new Note("Relevance", "85.0")))
+                        .fields("Main category=main category", "Relevance=note", "TL;DR=tldr", "Details=heading",
+                                "Motivation=motivation", "Method=method", "Result=result", "Conclusion=conclusion",
+                                "Abstract=abstract"),
+                template("original-abstract-translation.md", "Original Abstract: and 中文摘要翻译: (hems354)")
+                        .shows(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT, ABSTRACT_TRANSLATION)
+                        .fields("Main category=main category", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Original Abstract=abstract",
+                                "中文摘要翻译=abstract translation"),
+                template("title-and-abstract-after.md", "中文标题: and 中文摘要: after the abstract (scouthe)")
+                        .shows(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT, TRANSLATED_TITLE, ABSTRACT_TRANSLATION)
+                        .fields("Main category=main category", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract",
+                                "中文标题=translated title", "中文摘要=abstract translation"),
+                template("abstract-parenthesised.md", "Abstract (中文翻译): (coder-syl)")
+                        .shows(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT, ABSTRACT_TRANSLATION)
+                        .fields("Main category=main category", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract",
+                                "Abstract (中文翻译)=abstract translation"),
+                template("placeholders.md", "Source: and an empty Matched keywords:; every summary failed (Iron-Wph)")
+                        .shows(ABSTRACT).failed(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION)
+                        .notes(t -> List.of(new Note("Source", "arxiv / arXiv"))).warnings(18)
+                        .fields("Main category=main category", "Source=note", "Matched keywords=note", "TL;DR=tldr",
+                                "Details=heading", "Motivation=motivation", "Method=method", "Result=result",
+                                "Conclusion=conclusion", "Abstract=abstract"),
+                template("chinese-labels.md", "Chinese labels, full-width colons, <summary>详细信息</summary> (cuiliyuan121)")
+                        .shows(FIVE_AND_ABSTRACT)
+                        .fields("主分类=main category", "一句话总结=tldr", "详细信息=heading", "研究动机=motivation",
+                                "方法=method", "结果=result", "结论=conclusion", "原始摘要=abstract"),
+                template("math-template.md", "Techniques:, Main Theorems:, Significance: in place of three fields (peiyade)")
+                        .shows(TLDR, MOTIVATION, ABSTRACT)
+                        .notes(t -> List.of(new Note("Techniques", "Energy estimates."),
+                                new Note("Main Theorems", "Global existence."), new Note("Significance", "Closes a gap.")))
+                        .fields("Main category=main category", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Techniques=note", "Main Theorems=note", "Significance=note", "Abstract=abstract"),
+                template("bold-chinese-discuss.md", "bold Chinese labels and a **与AI讨论:** link before the abstract (dkhonker)")
+                        .shows(FIVE_AND_ABSTRACT)
+                        .notes(t -> List.of(new Note("与AI讨论", "[Discuss with Kimi](https://kimi.example/chat?q=" + t.id + ")")))
+                        .fields("主要类别=main category", "AI概要=tldr", "更多=heading", "动机=motivation", "方法=method",
+                                "结果=result", "结论=conclusion", "与AI讨论=note", "原文摘要=abstract"),
+                template("bold-title-translation.md", "a bold **中文标题：…** line between heading and authors (no9probe)")
+                        .shows(TRANSLATED_TITLE, TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT_TRANSLATION)
+                        .fields("中文标题=translated title", "主要分类=main category", "摘要简述=tldr", "详细信息=heading",
+                                "研究动机=motivation", "研究方法=method", "研究结果=result", "研究结论=conclusion",
+                                "摘要=abstract"),
+                template("bullets-no-details.md", "labels as bullets (- Motivation: …), no <details> (n6qXdqKA)")
+                        .shows(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION)
+                        .fields("Main category=main category", "TL;DR=tldr", "Motivation=motivation", "Method=method",
+                                "Result=result", "Conclusion=conclusion"),
+                template("bold-colon-inside.md", "bold labels, colon inside, a blank line after the heading (ZL-Asica)")
+                        .shows(FIVE_AND_ABSTRACT).fields(CANONICAL_FIELDS),
+                template("quoted-and-bars.md", "> *title*, authors | **Category:** | **Updated:**, quoted TL;DR, AI_Comments (xmkxabc)")
+                        .shows(TRANSLATED_TITLE, KEYWORDS, COMMENT, TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION,
+                                ABSTRACT_TRANSLATION).categoriesIfSeveral()
+                        .notes(t -> List.of(new Note("Updated", "2026-03-01"),
+                                new Note("AI_Comments", "A solid paper.\nIt is worth a read."),
+                                new Note("ai_Abstract", "An AI abstract.")))
+                        .fields("> *…*=translated title", "Category=main category", "Updated=note", "Keywords=keywords",
+                                "Comment=comment", "TL;DR=tldr", "AI_Comments=note", "Details=heading",
+                                "Motivation=motivation", "Method=method", "Result=result", "Conclusion=conclusion",
+                                "ai_Abstract=note", "摘要翻译=abstract translation"),
+                template("heading-labels.md", "#### 🧩 TL;DR headings, a heading over bold labels, --- rules, no category (hppeace)")
+                        .shows(FIVE_AND_ABSTRACT).noMainCategory().warnings(3)
+                        .fields("TL;DR=tldr", "Detailed Summary=heading", "Motivation=motivation", "Method=method",
+                                "Result=result", "Conclusion=conclusion", "Abstract=abstract"),
+                template("heading-sections.md", "#### Problem … sections, `cs.CL` in backticks (wwj281)")
+                        .shows(TLDR, ABSTRACT)
+                        .notes(t -> List.of(new Note("Problem", t.text.get(MOTIVATION)), new Note("Key Idea", "A key idea."),
+                                new Note("System/Method Design", t.text.get(METHOD)),
+                                new Note("Experiments", t.text.get(RESULT))))
+                        .fields("Main category=main category", "TL;DR=tldr", "Problem=note", "Key Idea=note",
+                                "System/Method Design=note", "Experiments=note", "Abstract=abstract"),
+                template("chinese-full.md", "主要方法:, 实验 / 验证:, 局限 / 后续问题:, 英文原始摘要: (StringsLi)")
+                        .shows(TLDR, MOTIVATION, METHOD, RESULT, CONCLUSION, ABSTRACT_TRANSLATION, ABSTRACT)
+                        .notes(t -> List.of(new Note("来源", "arXiv"), new Note("研究问题", "评测不足。"),
+                                new Note("实验 / 验证", "三个数据集。"), new Note("局限 / 后续问题", "数据较少。")))
+                        .fields("主分类=main category", "来源=note", "一句话结论=tldr", "研究问题=note", "更多信息=heading",
+                                "研究动机=motivation", "主要方法=method", "实验 / 验证=note", "主要结果=result",
+                                "结论=conclusion", "局限 / 后续问题=note", "中文摘要=abstract translation",
+                                "英文原始摘要=abstract"),
+                template("korean-bullets.md", "Korean bold bullets named with an English gloss: (Motivation) (partrita)")
+                        .shows(FIVE_AND_ABSTRACT)
+                        .fields("카테고리=main category", "핵심 요약 (TL;DR)=tldr", "상세 내용 (Details)=heading",
+                                "연구 배경 및 동기 (Motivation)=motivation", "연구 방법론 (Method)=method",
+                                "주요 성과 및 결과 (Result)=result", "결론 및 시사점 (Conclusion)=conclusion",
+                                "원문 초록 (Abstract)=abstract"),
+                template("score-and-groups.md", "**score** | *authors*, emoji bold labels, #### groups of bullets (MarssZ)")
+                        .shows(METHOD, ABSTRACT)
+                        .notes(t -> List.of(new Note(null, "8.5"), new Note("大白话", "一句大白话。"),
+                                new Note("核心价值", t.text.get(TLDR)), new Note("根本问题", t.text.get(MOTIVATION)),
+                                new Note("切入视角", "一个视角。"), new Note("核心发现", t.text.get(RESULT))))
+                        .fields("大白话=note", "核心价值=note", "主类别=main category", "详细分析=heading",
+                                "问题与洞察=heading", "根本问题=note", "切入视角=note", "方法与发现=heading",
+                                "关键方法=method", "核心发现=note", "原文摘要=abstract"),
+                template("abstract-link-then-summary.md", "**Abstract**: [arXiv](…) then <summary>Abstract</summary> (topomat12138)")
+                        .shows(TLDR, METHOD, ABSTRACT).notes(t -> List.of(new Note("Tags", "`nlp`")))
+                        .fields("Category=main category", "Abstract=abstract", "TL;DR=tldr", "Method=method", "Tags=note"),
+                template("several-on-one-line.md", "Affiliations:, then AB Test: … | Industrial: … | Affiliation: … (fukairui)")
+                        .shows(FIVE_AND_ABSTRACT)
+                        .notes(t -> List.of(new Note("Affiliations", "MIT; ETH"), new Note("AB Test", "no"),
+                                new Note("Industrial", "yes"), new Note("Affiliation", "academia")))
+                        .fields("Affiliations=note", "Main category=main category", "AB Test=note", "Industrial=note",
+                                "Affiliation=note", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract"),
+                template("nbsp-bars-no-category.md", "**Topic:** … &nbsp;|&nbsp; **Source:** …, no main category (alexps9)")
+                        .shows(FIVE_AND_ABSTRACT).noMainCategory().warnings(3)
+                        .notes(t -> List.of(new Note("Topic", "LLMs"), new Note("Source", "`arxiv`"), new Note("Venue", "ACL")))
+                        .fields("Topic=note", "Source=note", "Venue=note", "TL;DR=tldr", "Details=heading",
+                                "Motivation=motivation", "Method=method", "Result=result", "Conclusion=conclusion",
+                                "Abstract=abstract"),
+                template("title-headings.md", "### Title headings, bullet fields, the abstract as a plain paragraph (table9)")
+                        .shows(TLDR, ABSTRACT).categories().section(null).ranked(false)
+                        .fields("arXiv=link", "Title (EN)=title", "Authors=authors", "Categories=categories", "TL;DR=tldr",
+                                "(unlabelled text after TL;DR)=abstract"),
+                template("sections-pdf-line.md", "## name [cs.CL] sections, [**[PDF]**](…) | **Categories:** … (junle-chen)")
+                        .shows(FIVE_AND_ABSTRACT).categories()
+                        .fields("Main category=main category", "TL;DR=tldr", "Details=heading", "Motivation=motivation",
+                                "Method=method", "Result=result", "Conclusion=conclusion", "Abstract=abstract",
+                                "Categories=categories"),
+                template("unlabelled-title-line.md", "an unlabelled title line above the authors, <summary>English abstract</summary> (KevinClaint)")
+                        .shows(ABSTRACT_TRANSLATION, ABSTRACT).notes(t -> List.of(new Note(null, t.text.get(TRANSLATED_TITLE))))
+                        .fields("(unlabelled text under the heading)=note", "Main category=main category",
+                                "中文摘要=abstract translation", "English abstract=abstract"),
+                template("many-notes.md", "seven fields of a fork's own, in English (Echodet)")
+                        .shows(TLDR, ABSTRACT)
+                        .notes(t -> List.of(new Note("Research relevance", "High."), new Note("Reading priority", "2"),
+                                new Note("Task and scene", "Detection in orbit."), new Note("Model architecture", "A small CNN."),
+                                new Note("Experiments", "Two datasets."), new Note("Limitations", "Few labels."),
+                                new Note("Ideas for my research", "Try it.")))
+                        .fields("Main category=main category", "TL;DR=tldr", "Research relevance=note",
+                                "Reading priority=note", "Details=heading", "Task and scene=note",
+                                "Model architecture=note", "Experiments=note", "Limitations=note",
+                                "Ideas for my research=note", "Abstract=abstract"),
+                template("background-data.md", "**TL;DR**:, Background: and Data: that also head abstracts' paragraphs (Straw674)")
+                        .shows(TLDR, METHOD, RESULT, ABSTRACT).noMainCategory().warnings(3)
+                        .notes(t -> List.of(new Note("Background", "Prior surveys."), new Note("Data", "Gaia DR3.")))
+                        .fields("TL;DR=tldr", "Details=heading", "Background=note", "Data=note", "Method=method",
+                                "Result=result", "Abstract=abstract"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyTemplateGivesBackTheThreePapers(TemplateCase c) {
+        RecordingSink sink = c.parse();
+        assertEquals(List.of(), messages(sink.rejected), c.file);
+        assertEquals(TRUTH.stream().map(t -> t.title).toList(), sink.papers.stream().map(Paper::title).toList(), c.file);
+        assertEquals(TRUTH.stream().map(t -> "https://arxiv.org/abs/" + t.id).toList(),
+                sink.papers.stream().map(Paper::link).toList(), c.file);
+        assertEquals(TRUTH.stream().map(t -> t.authors).toList(), sink.papers.stream().map(Paper::authors).toList(), c.file);
+        assertEquals(TRUTH.stream().map(t -> c.ranked ? TRUTH.indexOf(t) + 1 : 0).toList(),
+                sink.papers.stream().map(Paper::rank).toList(), c.file);
+        sink.papers.forEach(p -> assertEquals(c.section, p.section(), c.file));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyTemplateShowsItsFieldsExactly(TemplateCase c) {
+        List<Paper> papers = c.parse().papers;
+        for (int i = 0; i < TRUTH.size(); i++) {
+            Truth t = TRUTH.get(i);
+            Map<Field, String> expected = new LinkedHashMap<>();
+            c.shows.forEach(f -> expected.put(f, t.text.get(f)));
+            assertEquals(expected, papers.get(i).fields(), c.file + " " + t.title);
+            assertEquals(c.failed, papers.get(i).failed(), c.file + " " + t.title);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyTemplateKeepsWhatItDoesNotMapAsNotes(TemplateCase c) {
+        List<Paper> papers = c.parse().papers;
+        for (int i = 0; i < TRUTH.size(); i++) {
+            assertEquals(c.notes.apply(TRUTH.get(i)), papers.get(i).notes(), c.file + " " + TRUTH.get(i).title);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyTemplateGivesCategories(TemplateCase c) {
+        List<Paper> papers = c.parse().papers;
+        assertEquals(TRUTH.stream().map(t -> c.mainCategory ? t.cate : null).toList(),
+                papers.stream().map(Paper::mainCategory).toList(), c.file);
+        assertEquals(TRUTH.stream().map(c.categories).toList(),
+                papers.stream().map(Paper::categories).toList(), c.file);
+    }
+
+    /** What kg inspect shows: each field's label as printed and what it maps to, in entry order. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyTemplateIsInferredAsItIs(TemplateCase c) {
+        RecordingSink sink = c.parse();
+        Template template = sink.templates.get(0);
+        assertEquals(Template.Kind.INFERRED, template.kind(), c.file);
+        assertEquals(3, template.entries(), c.file);
+        assertEquals(c.fields, template.fields().stream().map(f -> f.label() + "=" + f.mapsTo()).toList(), c.file);
+        assertEquals(c.warnings, sink.warnings.size(), c.file + " " + messages(sink.warnings));
+    }
+
+    /** Label-like lines the LLM wrote into one paper's text never become fields: they are listed as text. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void labelLikeLinesThatDoNotRecurStayText(TemplateCase c) {
+        Template template = c.parse().templates.get(0);
+        List<String> unrecognised = template.unrecognised().stream().map(Template.Slot::label).toList();
+        for (String label : List.of("整体总结", "Step 1")) {
+            if (c.shows.contains(TLDR) || c.shows.contains(METHOD)) {
+                assertTrue(template.fields().stream().noneMatch(f -> f.label().equals(label)), c.file + " " + label);
+            }
+        }
+        assertTrue(unrecognised.size() <= Template.MAX_LISTED, c.file);
+    }
+
+    /**
+     * A fork's page as xmkxabc prints it: a line of links back to the contents after every entry, a translation that
+     * repeats the paper's own "摘要：" and "Abstract:" lines (plain, where the template's labels are bold; on the
+     * quote's next line or after a blank line), and an author "Henry M. Cathey, Jr.". The links are layout, the lines are
+     * the translation's text, the suffix is the name's.
+     */
+    @Test
+    void navigationLinksAreLayoutAndPlainLabelsInsideABoldTemplatesValueAreText() {
+        RecordingSink sink = new TemplateCase("quoted-translation-navigation.md", "xmkxabc's page").parse();
+        assertEquals(List.of(), messages(sink.warnings));
+        assertEquals(List.of("标题：条目之间的导航\n摘要：每个条目后都有返回目录的链接。",
+                        "本论文题目为“带有自己标题的翻译”。\n\nAbstract:\n翻译的第二段。", "三位作者。"),
+                sink.papers.stream().map(p -> p.fields().get(ABSTRACT_TRANSLATION)).toList());
+        sink.papers.forEach(p -> assertFalse(p.fields().containsKey(ABSTRACT), p.title()));
+        sink.papers.forEach(p -> assertEquals(List.of(), p.notes(), p.title()));
+        assertEquals(List.of("Sharad Shrestha", "Henry M. Cathey, Jr.", "Roopa Vishwanathan"), sink.papers.get(2).authors());
+        assertEquals(List.of("> *…*=translated title", "Main category=main category", "Keywords=keywords", "TL;DR=tldr",
+                        "Details=heading", "Motivation=motivation", "Method=method", "Result=result",
+                        "Conclusion=conclusion", "摘要翻译=abstract translation"),
+                sink.templates.get(0).fields().stream().map(f -> f.label() + "=" + f.mapsTo()).toList());
+    }
+
+    /** One of the papers every template fixture renders. */
+    record Truth(String id, String title, List<String> authors, String cate, List<String> cates, Map<Field, String> text) {
+    }
+
+    static TemplateCase template(String file, String form) {
+        return new TemplateCase(file, form);
+    }
+
+    /** A template fixture and what its parse must give. */
+    static final class TemplateCase {
+        final String file;
+        final String form;
+        List<Field> shows = List.of();
+        Set<Field> failed = Set.of();
+        Function<Truth, List<Note>> notes = t -> List.of();
+        List<String> fields = List.of();
+        boolean mainCategory = true;
+        Function<Truth, List<String>> categories = t -> List.of();
+        String section = "cs.CL";
+        boolean ranked = true;
+        int warnings;
+
+        TemplateCase(String file, String form) {
+            this.file = file;
+            this.form = form;
+        }
+
+        TemplateCase shows(Field... fields) {
+            shows = List.of(fields);
+            return this;
+        }
+
+        TemplateCase failed(Field first, Field... rest) {
+            failed = EnumSet.of(first, rest);
+            return this;
+        }
+
+        TemplateCase notes(Function<Truth, List<Note>> notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        TemplateCase fields(String... labelEqualsMapsTo) {
+            fields = List.of(labelEqualsMapsTo);
+            return this;
+        }
+
+        TemplateCase noMainCategory() {
+            mainCategory = false;
+            return this;
+        }
+
+        /** The template prints every category of the paper under a label of its own. */
+        TemplateCase categories() {
+            categories = t -> t.cates;
+            return this;
+        }
+
+        /** The template prints them under the main category's label: one category is the main one, no list. */
+        TemplateCase categoriesIfSeveral() {
+            categories = t -> t.cates.size() > 1 ? t.cates : List.of();
+            return this;
+        }
+
+        TemplateCase section(String section) {
+            this.section = section;
+            return this;
+        }
+
+        TemplateCase ranked(boolean ranked) {
+            this.ranked = ranked;
+            return this;
+        }
+
+        TemplateCase warnings(int count) {
+            warnings = count;
+            return this;
+        }
+
+        RecordingSink parse() {
+            try {
+                Path path = Path.of(DialectContractTest.class.getResource("/digests/templates/" + file).toURI());
+                return DialectContractTest.parse(path, file);
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new AssertionError("no template fixture " + file, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return file + " (" + form + ")";
+        }
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private static List<String> messages(List<Problem> problems) {
@@ -509,6 +884,7 @@ class DialectContractTest {
         final String arxivId;
         List<String> authors = List.of();
         String main;
+        List<String> categories = List.of();
         final Map<Field, String> fields = new LinkedHashMap<>();
         final List<Note> notes = new ArrayList<>();
         Set<Field> failed = Set.of();
@@ -530,6 +906,11 @@ class DialectContractTest {
 
         Expected main(String code) {
             main = code;
+            return this;
+        }
+
+        Expected categories(String... codes) {
+            categories = Arrays.asList(codes);
             return this;
         }
 

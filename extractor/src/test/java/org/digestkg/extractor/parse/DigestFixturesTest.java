@@ -249,29 +249,40 @@ class DigestFixturesTest {
                 "2026-01-07-rejects.md:33: entry has no 'Main category:' line; main category left empty",
                 "2026-01-07-rejects.md:41: 1 line(s) of the entry not recognised and left out, first: 'A line outside every field.'"),
                 messages(sink.warnings));
-        assertEquals(List.of("start", "claimedCount cs.CV 6", "paper 7", "rejected", "paper 20", "rejected",
+        assertEquals(List.of("start", "template", "claimedCount cs.CV 6", "paper 7", "rejected", "paper 20", "rejected",
                         "rejected", "paper 33", "warning", "warning", "finish"),
                 sink.events.stream().map(e -> e.replaceAll("^(rejected|warning) .*", "$1")).toList());
     }
 
     @Test
-    void anUnexpectedExceptionRejectsOnlyItsEntry() {
-        Labels exploding = new Labels(List.of(), List.of()) {
+    void anUnexpectedExceptionRejectsOnlyItsEntry() throws IOException {
+        Labels exploding = new Labels() {
             @Override
-            java.util.Optional<LabelMatch> match(String line) {
-                if (line.contains("Nobody")) {
-                    throw new IllegalStateException("boom in " + line);
+            Label lookup(LabelShape.Line line, boolean inferred) {
+                if (line.rest().contains("Nobody")) {
+                    throw new IllegalStateException("boom in " + line.printed() + ": " + line.rest());
                 }
-                return Labels.standard().match(line);
+                return super.lookup(line, inferred);
             }
         };
+        // two entries: read with the label table, which is where the exception is thrown
+        Path file = tmp.resolve("2026-01-07.md");
+        Files.writeString(file, """
+                ### [1] [Exploding](https://arxiv.org/abs/2602.40002)
+                *A. Author*
+
+                TL;DR: Nobody wrote this.
+
+                ### [2] [Good after](https://arxiv.org/abs/2602.40003)
+                *B. Author*
+
+                TL;DR: Also fine.
+                """, StandardCharsets.UTF_8);
         RecordingSink sink = new RecordingSink();
-        Path file = fixture("2026-01-07-rejects.md");
         DigestParser.create().source(file).sourceName("x.md").labels(exploding).build().parse(sink);
-        assertEquals(List.of("x.md:14: entry could not be read: java.lang.IllegalStateException: boom in TL;DR: Nobody wrote this."),
-                messages(sink.rejected).subList(0, 1));
-        assertEquals(List.of("Good before", "Good after", "No main category"),
-                sink.papers.stream().map(Paper::title).toList());
+        assertEquals(List.of("x.md:1: entry could not be read: java.lang.IllegalStateException: boom in TL;DR: Nobody wrote this."),
+                messages(sink.rejected));
+        assertEquals(List.of("Good after"), sink.papers.stream().map(Paper::title).toList());
         assertEquals(1, sink.finishes);
     }
 

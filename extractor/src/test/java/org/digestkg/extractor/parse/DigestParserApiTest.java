@@ -59,7 +59,7 @@ class DigestParserApiTest {
         assertEquals("upload.md", sink.digest.source());
         assertEquals(List.of("upload.md:1: entry has no author line (*A,B,...*)"),
                 sink.rejected.stream().map(Object::toString).toList());
-        assertEquals(List.of("start", "rejected upload.md:1: entry has no author line (*A,B,...*)", "finish"), sink.events);
+        assertEquals(List.of("start", "template", "rejected upload.md:1: entry has no author line (*A,B,...*)", "finish"), sink.events);
     }
 
     @Test
@@ -84,7 +84,7 @@ class DigestParserApiTest {
         Path file = Files.writeString(tmp.resolve("2026-02-04.md"), "");
         RecordingSink sink = new RecordingSink();
         DigestParser.parse(file, sink);
-        assertEquals(List.of("start", "finish"), sink.events);
+        assertEquals(List.of("start", "template", "finish"), sink.events);
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", sink.digest.sha256());
     }
 

@@ -129,9 +129,15 @@ class LabelsTest {
     }
 
     @ParameterizedTest(name = "[{index}] '{0}'")
-    @ValueSource(strings = {"Category: cs.CL, cs.AI", "Categories: cs.CL", "主要类别：cs.CL", "Primary category: cs.CL"})
-    void categoryLabels(String line) {
+    @ValueSource(strings = {"Category: cs.CL, cs.AI", "主要类别：cs.CL", "Primary category: cs.CL", "**Category**: cs.CL"})
+    void mainCategoryLabels(String line) {
         assertEquals(Label.Target.MAIN_CATEGORY, LABELS.match(line).orElseThrow().label().target());
+    }
+
+    @ParameterizedTest(name = "[{index}] '{0}'")
+    @ValueSource(strings = {"Categories: cs.CL, cs.AI", "- **Categories**: cs.CL", "**Categories:** cs.CL, math.PR"})
+    void everyCategoryLabels(String line) {
+        assertEquals(Label.Target.CATEGORIES, LABELS.match(line).orElseThrow().label().target());
     }
 
     @ParameterizedTest(name = "[{index}] '{0}'")

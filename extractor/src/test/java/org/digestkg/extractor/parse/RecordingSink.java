@@ -10,6 +10,7 @@ import org.digestkg.extractor.model.ArxivId;
 import org.digestkg.extractor.model.Digest;
 import org.digestkg.extractor.model.Paper;
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.extractor.model.Template;
 
 /** Keeps every event a parser sends, in order, like Jena's CatchParserOutput. */
 final class RecordingSink implements DigestSink {
@@ -19,6 +20,7 @@ final class RecordingSink implements DigestSink {
     final List<Paper> papers = new ArrayList<>();
     final List<Problem> warnings = new ArrayList<>();
     final List<Problem> rejected = new ArrayList<>();
+    final List<Template> templates = new ArrayList<>();
     Digest digest;
     int starts;
     int finishes;
@@ -28,6 +30,12 @@ final class RecordingSink implements DigestSink {
         this.digest = digest;
         starts++;
         events.add("start");
+    }
+
+    @Override
+    public void template(Template template) {
+        templates.add(template);
+        events.add("template");
     }
 
     @Override

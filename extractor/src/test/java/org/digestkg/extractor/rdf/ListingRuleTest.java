@@ -38,6 +38,7 @@ class ListingRuleTest {
                 .field(Field.COMMENT, "12 pages")
                 .field(Field.KEYWORDS, "benchmark, knowledge")
                 .field(Field.TLDR, "一个基准。")
+                .categories("cs.CV", "cs.AI").code("https://github.com/x/y")
                 .build();
     }
 
@@ -59,7 +60,7 @@ class ListingRuleTest {
         }, listing()).getGraph(GRAPH);
 
         assertEquals(List.of(PAPER.getURI() + " 2026-02-04"), asked, "the policy is asked once, with paper and day");
-        assertEquals(Set.of(RDF.type, DKG.arxivId, FOAF.page), predicates(g, PAPER),
+        assertEquals(Set.of(RDF.type, DKG.arxivId, FOAF.page, DKG.doi, DKG.doiLink), predicates(g, PAPER),
                 "the paper node of an older listing says only what never changes");
         assertTrue(g.find(Node.ANY, DCTERMS.creator, Node.ANY).toList().isEmpty(), "no dcterms:creator at all");
 

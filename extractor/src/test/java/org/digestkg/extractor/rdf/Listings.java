@@ -51,6 +51,9 @@ final class Listings {
         final Map<Field, String> fields = new LinkedHashMap<>();
         final List<Note> notes = new ArrayList<>();
         final Set<Field> failed = EnumSet.noneOf(Field.class);
+        List<String> categories = List.of();
+        List<String> code = List.of();
+        List<String> identities = List.of();
 
         Builder(String arxiv) {
             if (arxiv != null) {
@@ -77,9 +80,13 @@ final class Listings {
             return this;
         }
         Builder note(String label, String text) { notes.add(new Note(label, text)); return this; }
+        Builder categories(String... codes) { categories = List.of(codes); return this; }
+        Builder code(String... links) { code = List.of(links); return this; }
+        Builder identities(String... names) { identities = List.of(names); return this; }
 
         Paper build() {
-            return new Paper(line, rank, section, link, id, title, authors, mainCategory, fields, notes, failed);
+            return new Paper(line, rank, section, link, id, title, authors, mainCategory, fields, notes, failed,
+                    categories, code, identities);
         }
     }
 

@@ -88,7 +88,7 @@ class RdfMapperTest {
         assertEquals(lang("We introduce WorldVQA, a benchmark.", "en"), only(g, WORLDVQA, DCTERMS.abstract_));
         assertEquals(iri("category/cs.CV"), only(g, WORLDVQA, DKG.mainCategory));
 
-        Node jose = iri("author/Jos\u00e9_Ruiz");
+        Node jose = iri("author/Jose_Ruiz");
         assertEquals(Set.of(iri("author/Runjie_Zhou"), jose, iri("author/Y._Charles")), objects(g, WORLDVQA, DCTERMS.creator));
         assertEquals(NodeFactory.createLiteralString("Jos\u00e9 Ruiz"), only(g, jose, FOAF.name), "foaf:name is normalised");
         assertEquals(DKG.Author, only(g, jose, RDF.type));
@@ -283,6 +283,78 @@ class RdfMapperTest {
         assertEquals(integer(2), only(second, iri("digest/2026-02-05/category/cs.CV"), DKG.foundCount));
         assertEquals(Set.of("Runjie Zhou"), lexicals(objects(second, iri("author/Runjie_Zhou"), FOAF.name)),
                 "each digest graph describes the authors it mentions");
+    }
+
+    @Test
+    void anArxivPaperHasItsDoiAndACsPaperItsDblpRecord() {
+        Graph g = map(Map.of(), paper("2602.02537").build()).getGraph(DAY);
+        assertEquals(NodeFactory.createLiteralString("10.48550/arXiv.2602.02537"), only(g, WORLDVQA, DKG.doi));
+        assertEquals(iri("https://doi.org/10.48550/arXiv.2602.02537"), only(g, WORLDVQA, DKG.doiLink));
+        assertEquals(iri("https://dblp.org/rec/journals/corr/abs-2602-02537"), only(g, WORLDVQA, DKG.dblpRecord));
+
+        Node physics = iri("paper/2602.09999");
+        Graph p = map(Map.of(), paper("2602.09999").mainCategory("hep-th").section("hep-th").build()).getGraph(DAY);
+        assertTrue(objects(p, physics, DKG.dblpRecord).isEmpty(), "dblp lists computer science papers only");
+        Graph cross = map(Map.of(), paper("2602.09999").mainCategory("hep-th").categories("hep-th", "cs.LG").build())
+                .getGraph(DAY);
+        assertEquals(iri("https://dblp.org/rec/journals/corr/abs-2602-09999"), only(cross, physics, DKG.dblpRecord),
+                "a cross-list into cs is enough");
+    }
+
+    @Test
+    void anOldStyleIdHasDblpsOldStyleKey() {
+        Node old = iri("paper/cs/0310049");
+        Graph g = map(Map.of(), paper("cs/0310049").mainCategory("cs.DS").build()).getGraph(DAY);
+        assertEquals(NodeFactory.createLiteralString("10.48550/arXiv.cs/0310049"), only(g, old, DKG.doi));
+        assertEquals(iri("https://dblp.org/rec/journals/corr/cs-DS-0310049"), only(g, old, DKG.dblpRecord));
+        Graph math = map(Map.of(), paper("math/0501001").mainCategory("math.CO").categories("math.CO", "cs.DM").build())
+                .getGraph(DAY);
+        assertTrue(objects(math, iri("paper/math/0501001"), DKG.dblpRecord).isEmpty(),
+                "dblp keys old-style CoRR papers by the cs archive only");
+    }
+
+    @Test
+    void everyCategoryLinksToItsConceptThePrimaryMarked() {
+        Graph g = map(Map.of(), paper("2602.02537").categories("cs.CV", "cs.AI", "cs.LG").code("https://github.com/x/y")
+                .build()).getGraph(DAY);
+        assertEquals(Set.of(iri("category/cs.CV"), iri("category/cs.AI"), iri("category/cs.LG")),
+                objects(g, WORLDVQA, DKG.arxivCategory));
+        assertEquals(iri("category/cs.CV"), only(g, WORLDVQA, DKG.mainCategory), "the primary is the main category");
+        assertEquals(SKOS.Concept, only(g, iri("category/cs.LG"), RDF.type));
+        assertEquals(iri("https://github.com/x/y"), only(g, WORLDVQA, DKG.codeRepository));
+        assertTrue(RdfMapper.LISTING_FACTS.containsAll(List.of(DKG.arxivCategory, DKG.codeRepository)),
+                "cross-lists and code links change between versions: they follow the latest listing");
+    }
+
+    @Test
+    void printingsOfOneNameAreOneAuthorEachAuthorshipKeepingItsOwn() {
+        Graph g = map(Map.of(), paper("2602.02537").authors("Runjie Zhou", "BILGE KAAN GÖRÜR", "Jean-Pierre Dupont").build(),
+                paper("2602.02676").authors("runjie zhou", "Bilge Kaan Gorur", "Jean Pierre Dupont").build()).getGraph(DAY);
+        assertEquals(objects(g, WORLDVQA, DCTERMS.creator), objects(g, iri("paper/2602.02676"), DCTERMS.creator));
+        assertEquals(Set.of(iri("author/Runjie_Zhou"), iri("author/Bilge_Kaan_Gorur"), iri("author/Jean_Pierre_Dupont")),
+                objects(g, WORLDVQA, DCTERMS.creator));
+        assertEquals(Set.of("runjie zhou"), lexicals(objects(g,
+                iri("digest/2026-02-04/paper/2602.02676/author/1"), DKG.printedName)), "the authorship keeps the printing");
+        assertEquals(1, objects(g, iri("author/Bilge_Kaan_Gorur"), FOAF.name).size(), "one name per digest graph");
+    }
+
+    @Test
+    void anAliasedAuthorIsNamedAsTheAliasFileSays() {
+        Graph g = map(Map.of(), paper("2602.02537").authors("Y. Le Cun", "Ana Silva")
+                .identities("Yann LeCun", "Ana Silva").build()).getGraph(DAY);
+        Node lecun = iri("author/Yann_Lecun");
+        assertTrue(objects(g, WORLDVQA, DCTERMS.creator).contains(lecun));
+        assertEquals(Set.of("Yann LeCun"), lexicals(objects(g, lecun, FOAF.name)));
+        assertEquals(Set.of("Y. Le Cun"), lexicals(objects(g, iri("digest/2026-02-04/paper/2602.02537/author/1"),
+                DKG.printedName)));
+    }
+
+    @Test
+    void textATemplatePrintsWithoutALabelIsANoteWithoutOne() {
+        Graph g = map(Map.of(), paper("2602.02537").note(null, "8.5").build()).getGraph(DAY);
+        Node note = iri("digest/2026-02-04/paper/2602.02537/note/1");
+        assertEquals(DKG.Note, only(g, note, RDF.type));
+        assertTrue(objects(g, note, RDFS.label).isEmpty());
     }
 
     @Test

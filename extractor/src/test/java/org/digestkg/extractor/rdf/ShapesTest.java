@@ -148,6 +148,16 @@ class ShapesTest {
     }
 
     @Test
+    void unionWithPrintingsOfOneAuthorInSeveralDigestsConforms() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        mapInto(dsg, "2026-02-04", ListingPolicy.ALWAYS_LATEST, paper("2602.02537").authors("Bilge Kaan Görür").build());
+        mapInto(dsg, "2026-02-23", ListingPolicy.ALWAYS_LATEST, paper("2602.02676").authors("BILGE KAAN GORUR").build());
+        Graph u = union(dsg);
+        assertEquals(2, Listings.objects(u, iri("author/Bilge_Kaan_Gorur"), FOAF.name).size(), "each digest names them");
+        assertConforms(u);
+    }
+
+    @Test
     void unionOfDigestsConformsThanksToTheLatestListingRule() {
         // the same paper, revised between the two days: new title, one more author
         LocalDate latestDay = LocalDate.parse("2026-02-23");
@@ -243,8 +253,10 @@ class ShapesTest {
                         .field(org.digestkg.extractor.model.Field.KEYWORDS, "benchmark, knowledge")
                         .field(org.digestkg.extractor.model.Field.TRANSLATED_TITLE, "WorldVQA：衡量世界知识")
                         .note("AI comments", "A solid benchmark.")
+                        .note(null, "[Benchmark][8.5]")
+                        .categories("cs.CV", "cs.CL", "cs.AI").code("https://github.com/x/worldvqa")
                         .build(),
-                paper("2602.02676").rank(2).line(40).authors("Xintong Zhang", "Runjie_Zhou*").mainCategory("cs.XX").build(),
+                paper("2602.02676").rank(2).line(40).authors("Xintong Zhang", "RUNJIE ZHOU*").mainCategory("cs.XX").build(),
                 paper(null).link("https://openreview.net/forum?id=x1").rank(3).line(70).authors("Ann Lee").build(),
                 paper("2602.02537v2").rank(4).line(900).section("cs.CL").build());
         return dsg;

@@ -1,4 +1,4 @@
-package org.digestkg.extractor.rdf;
+package org.digestkg.extractor.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.digestkg.extractor.rdf;
+package org.digestkg.extractor.model;
 
 import java.util.Locale;
 import java.util.Map;
