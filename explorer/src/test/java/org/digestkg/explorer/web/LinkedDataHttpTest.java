@@ -15,6 +15,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.digestkg.explorer.SampleStore;
+import org.digestkg.extractor.rdf.Iris;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class LinkedDataHttpTest {
         return List.of(
                 new Resource("/paper/2602.02537", b + "paper/2602.02537", "http://purl.org/dc/terms/title"),
                 new Resource("/author/Runjie_Zhou", b + "author/Runjie_Zhou", "http://xmlns.com/foaf/0.1/name"),
-                new Resource("/author/Jos%C3%A9_M%C3%BCller", b + "author/José_Müller", "http://xmlns.com/foaf/0.1/name"),
+                new Resource(SitePaths.path(Iris.author("José Müller").getURI()), Iris.author("José Müller").getURI(),
+                        "http://xmlns.com/foaf/0.1/name"),
                 new Resource("/digest/2026-02-04", b + "digest/2026-02-04", "http://purl.org/dc/terms/date"),
                 new Resource("/category/cs.CV", b + "category/cs.CV", "http://www.w3.org/2004/02/skos/core#notation"));
     }
