@@ -79,8 +79,8 @@ final class StatsFile {
         for (DayCount d : stats.perCategoryPerDay()) {
             b.append(d.date()).append('\t').append(d.category()).append('\t').append(d.papers()).append('\n');
         }
-        b.append("end ").append(stats.perCategoryPerDay().size()).append(' ').append(checksum(b.toString()))
-                .append('\n');
+        long checksum = checksum(b.toString()); // of everything before the closing line, as read() checks it
+        b.append("end ").append(stats.perCategoryPerDay().size()).append(' ').append(checksum).append('\n');
         try {
             Path tmp = Files.createTempFile(file.getParent(), NAME + ".", ".tmp");
             try {

@@ -30,6 +30,9 @@ class StatsFileTest {
             Stats first = Stats.of(store);
             Path file = dir.resolve(StatsFile.NAME);
             assertTrue(Files.exists(file), "the counts are kept");
+            String key = org.digestkg.storage.tdb.CommittedState.seenBy(store.datasetGraph()).orElseThrow().key();
+            assertEquals(java.util.Optional.of(first), StatsFile.read(file, key),
+                    "the kept counts are read back for the state they were counted in");
             assertEquals(first, Stats.of(store));
 
             loader.load(Samples.feb23(), null);
