@@ -24,10 +24,14 @@ public final class KgLauncher {
     /** tdb2.tdbloader runs as Jena ships it, with the JVM's default heap; {@code $TDBLOADER_JAVA_OPTS} overrides. */
     static final String DEFAULT_TDBLOADER_OPTS = "-XX:+UseParallelGC";
     private static final Pattern LAUNCHER_OPTS = Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}");
+    /** A case of the launcher that adds options for some commands: {@code a|b) opts="$opts -X" ;;}. */
+    private static final Pattern COMMAND_OPTS = Pattern.compile("^\\s*([\\w|-]+)\\)\\s*opts=\"\\$opts ([^\"]*)\"", Pattern.MULTILINE);
 
     private final Path root;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final List<String> javaOpts;
+    /** Options the launcher adds for some commands when {@code $KG_JAVA_OPTS} is unset. */
+    private final Map<String, List<String>> commandOpts;
     private final List<String> tdbloaderOpts;
     private final List<String> cdsOpts = new ArrayList<>();
     private Path kgJar;
@@ -35,7 +39,10 @@ public final class KgLauncher {
     KgLauncher(Path root) {
         this.root = root;
         this.kgJar = root.resolve("cli/target/kg.jar");
-        this.javaOpts = kgJavaOpts(System.getenv("KG_JAVA_OPTS"), launcherDefaultOpts(Disk.read(root.resolve("kg"))));
+        String launcher = Disk.read(root.resolve("kg"));
+        String env = System.getenv("KG_JAVA_OPTS");
+        this.javaOpts = kgJavaOpts(env, launcherDefaultOpts(launcher));
+        this.commandOpts = env == null || env.isBlank() ? launcherCommandOpts(launcher) : Map.of();
         this.tdbloaderOpts = kgJavaOpts(System.getenv("TDBLOADER_JAVA_OPTS"), DEFAULT_TDBLOADER_OPTS);
     }
 
@@ -51,11 +58,24 @@ public final class KgLauncher {
         return m.find() ? m.group(1).trim() : DEFAULT_KG_OPTS;
     }
 
+    /** The options the {@code kg} launcher adds per command ({@code coauthors → -XX:TieredStopAtLevel=1}). */
+    static Map<String, List<String>> launcherCommandOpts(String launcherText) {
+        Map<String, List<String>> byCommand = new java.util.HashMap<>();
+        Matcher m = COMMAND_OPTS.matcher(launcherText);
+        while (m.find()) {
+            for (String command : m.group(1).split("\\|")) {
+                byCommand.put(command, List.of(m.group(2).trim().split("\\s+")));
+            }
+        }
+        return byCommand;
+    }
+
     /** {@code java [archive] [kg options] -jar kg.jar ARGS}. */
     public List<String> kg(String... args) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(cdsOpts);
         cmd.addAll(javaOpts);
+        if (args.length > 0) cmd.addAll(commandOpts.getOrDefault(args[0], List.of()));
         cmd.add("-jar");
         cmd.add(kgJar.toString());
         cmd.addAll(List.of(args));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,15 @@ class BenchOptionsTest {
         assertTrue(text.contains("${KG_JAVA_OPTS:-"), "kg no longer reads KG_JAVA_OPTS as ${KG_JAVA_OPTS:-…}: update KgLauncher");
         assertEquals(java.util.regex.Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}").matcher(text).results()
                 .map(r -> r.group(1).trim()).findFirst().orElseThrow(), KgLauncher.launcherDefaultOpts(text));
+    }
+
+    @Test
+    void theOptionsTheLauncherAddsForSomeCommandsAreReadFromIt() throws Exception {
+        String text = java.nio.file.Files.readString(Path.of(System.getProperty("digestkg.root", "..")).resolve("kg"));
+        Map<String, List<String>> byCommand = KgLauncher.launcherCommandOpts(text);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), byCommand.get("coauthors"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), byCommand.get("search"));
+        assertFalse(byCommand.containsKey("build"), "a build keeps the optimising compiler");
+        assertEquals(List.of("-Xint", "-Xss2m"), KgLauncher.launcherCommandOpts("    a|b) opts=\"$opts -Xint -Xss2m\" ;;\n").get("b"));
     }
 }
