@@ -17,6 +17,7 @@ import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.LoadResult;
+import org.digestkg.storage.QuadTap;
 import org.digestkg.storage.RdfImport;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -93,12 +94,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BuildReport summary;
         try (GraphStore s = store.openOrCreate()) {
-            Optional<String> before = StoredNetwork.stateKey(s);
             summary = load(s, files, date, strict, quiet, out);
-            if (summary.changedStore()) {
-                // readers then find the network ready instead of reading it from the store
-                StoredNetwork.update(s, before, summary.imports().isEmpty() ? summary.loadedDays() : null);
-            }
         }
         if (report != null) {
             OutputFile.write(report, os -> {
@@ -109,12 +105,27 @@ final class BuildCommand implements Callable<Integer> {
         return summary.allClean() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    /** Loads {@code files} into the open store, printing a line per file (problems only when quiet) and a summary. */
+    /**
+     * Loads {@code files} into the open store, printing a line per file (problems only when quiet) and a summary,
+     * then brings the store's kept co-authorship network up to date, so that readers find it ready instead of
+     * reading it from the store.
+     */
     static BuildReport load(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet, PrintWriter out) {
+        Optional<String> before = StoredNetwork.stateKey(store);
+        QuadTap network = StoredNetwork.collector(store);
+        BuildReport summary = loadFiles(store, files, date, strict, quiet, out, network);
+        if (summary.changedStore()) {
+            StoredNetwork.update(store, before, summary.imports().isEmpty() ? summary.loadedDays() : null, network);
+        }
+        return summary;
+    }
+
+    private static BuildReport loadFiles(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet,
+            PrintWriter out, QuadTap network) {
         long t0 = System.nanoTime();
         List<LoadResult> results = new ArrayList<>();
         List<ImportResult> imports = new ArrayList<>();
-        DigestLoader loader = new DigestLoader(store).strict(strict);
+        DigestLoader loader = new DigestLoader(store).strict(strict).tap(network);
         RdfImport importer = new RdfImport(store).strict(strict);
         List<Path> digests = files.stream().filter(f -> !DigestFiles.isImport(f)).toList();
         try (ProgressBar bar = progressBar(files.size())) {

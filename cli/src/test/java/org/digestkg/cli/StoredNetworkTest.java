@@ -1,6 +1,7 @@
 package org.digestkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -9,13 +10,20 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.digestkg.coauthorship.CoauthorGraph;
 import org.digestkg.coauthorship.StoredNetwork;
+import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.LoadResult;
+import org.digestkg.storage.QuadTap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +87,45 @@ class StoredNetworkTest {
 
         run("build", "--store", store.toString(), dir.toString());
         assertKeptAndFresh(store, "after the rerun");
+    }
+
+    @Test
+    void aFirstBuildKeepsTheNetworkItWroteReadingBackOnlyThePapersItSettled() throws Exception {
+        Path dir = tmp.resolve("digests");
+        List<String> days = TestDigests.slidingDays(dir, 12, 12, 5);
+        // under --strict the last day fails (its table of contents claims an entry too many): the papers it re-lists
+        // were loaded from earlier days, and the bulk load settles their listings in the store afterwards
+        Path last = dir.resolve(days.get(11) + ".md");
+        TestDigests.write(last, TestDigests.read(last).replace("[Total: 12]", "[Total: 13]"));
+        Path store = tmp.resolve("store");
+        try (GraphStore s = GraphStore.open(store)) {
+            QuadTap seen = StoredNetwork.collector(s);
+            List<LoadResult> results = new ArrayList<>();
+            new DigestLoader(s).strict(true).tap(seen).loadAll(DigestFiles.expand(List.of(dir)), null, results::add);
+            assertEquals(LoadResult.Status.FAILED, results.get(11).status());
+            Set<LocalDate> loaded = results.stream().filter(r -> r.status() == LoadResult.Status.LOADED)
+                    .map(LoadResult::date).collect(Collectors.toSet());
+            assertEquals(11, loaded.size());
+            assertEquals(StoredNetwork.Kept.COLLECTED, StoredNetwork.update(s, Optional.empty(), loaded, seen));
+            assertSame(QuadTap.NONE, StoredNetwork.collector(s), "a store that holds anything is not collected");
+        }
+        assertKeptAndFresh(store, "after a first build kept what it wrote");
+
+        // the days kept with it are right too: a replacement is brought in line from them
+        Path changed = dir.resolve(days.get(3) + ".md");
+        TestDigests.write(changed, TestDigests.digest(TestDigests.entries(dir.resolve(days.get(9) + ".md")).subList(0, 4)));
+        run("build", "--store", store.toString(), changed.toString());
+        assertKeptAndFresh(store, "after a replacement following the first build");
+
+        // a first build in chunks settles, in each chunk, the papers earlier chunks listed
+        Path chunked = tmp.resolve("chunked");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=3", "-cp",
+                System.getProperty("java.class.path"), Kg.class.getName(), "build", "-q", "--store", chunked.toString(),
+                dir.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("build.out").toFile()).start();
+        assertTrue(build.waitFor(2, TimeUnit.MINUTES), "the chunked build finished");
+        assertEquals(0, build.exitValue(), Files.readString(tmp.resolve("build.out")));
+        assertKeptAndFresh(chunked, "after a first build in chunks");
     }
 
     @Test

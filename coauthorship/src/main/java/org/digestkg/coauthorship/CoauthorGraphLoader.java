@@ -6,59 +6,50 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.RDF;
+import org.digestkg.storage.QuadTap;
 import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.FOAF;
 import org.digestkg.extractor.rdf.SKOS;
 
 /**
- * Reads papers and their authors from the store inside one read transaction, with a few streaming SELECTs of
- * one or two triple patterns each: the papers, their creators, the authors' names, then the papers' ids, titles,
- * categories and listing days.
+ * Reads papers and their authors: from the store, one scan of its index per predicate inside one read
+ * transaction, or from the quads a load writes as it writes them ({@link Collector}). Either way each triple goes
+ * through {@link Rows#accept}, the one place that says what a triple means to the network, in any order; the
+ * joins happen in hash maps there.
  *
- * <p>One query joining all of it would look up an author's name once per paper, listing and author (about a
- * million look-ups for a year of digests); separate scans read each fact once, and the joins happen in hash
- * maps here. The earliest listing day is taken in Java too, and repeats are dropped, since the union of
- * several digests can repeat a paper's triples.
+ * <p>The store is read as quads, not SPARQL solutions: over the union default graph, a query makes TDB2 drop
+ * repeats of each triple across the named graphs, which for a year of digests cost more than everything else.
+ * Repeats are harmless here: a paper's authors and days are sets, and where a paper could have two values (two
+ * titles in two digests), the least is taken, whatever order the triples come in.
  */
 final class CoauthorGraphLoader {
 
     private CoauthorGraphLoader() {
     }
 
-    private static final String PREFIXES = """
-            PREFIX dkg:     <%s>
-            PREFIX dcterms: <%s>
-            PREFIX foaf:    <%s>
-            PREFIX skos:    <%s>
-            """.formatted(DKG.NS, DCTERMS.NS, FOAF.NS, SKOS.NS);
-
-    private static final Var PAPER = Var.alloc("paper");
-    private static final Var VALUE = Var.alloc("value");
-    private static final Var CATEGORY = Var.alloc("category");
-    private static final Var CAT = Var.alloc("cat");
-    private static final Var AUTHOR = Var.alloc("author");
+    private static final Node TYPE = RDF.Nodes.type;
 
     /**
      * A network as read, before its links are worked out: its authors (in id order), papers (in id order), each
@@ -73,22 +64,94 @@ final class CoauthorGraphLoader {
         }
     }
 
-    /** @param context settings for the loader's queries over the dataset's own, or null */
+    /**
+     * The triples the network is read from, as a query with the loader's context reads the dataset: the union of
+     * the named graphs when the context (else the dataset's own) says the default graph is that union, else the
+     * default graph alone.
+     */
+    private record Triples(DatasetGraph dsg, boolean union) {
+
+        static Triples of(DatasetGraph dsg, Context context) {
+            Context settings = context != null && definesUnion(context) ? context : dsg.getContext();
+            return new Triples(dsg, settings != null
+                    && (settings.isTrue(TDB2.symUnionDefaultGraph1) || settings.isTrue(TDB2.symUnionDefaultGraph2)));
+        }
+
+        private static boolean definesUnion(Context c) {
+            return c.isDefined(TDB2.symUnionDefaultGraph1) || c.isDefined(TDB2.symUnionDefaultGraph2);
+        }
+
+        /** Each subject and object of the triples matching {@code s p o} (null: any), repeats included. */
+        void each(Node s, Node p, Node o, BiConsumer<Node, Node> subjectObject) {
+            Node ss = s == null ? Node.ANY : s;
+            Node oo = o == null ? Node.ANY : o;
+            Iterator<Quad> quads = union ? dsg.findNG(Node.ANY, ss, p, oo) : dsg.find(Quad.defaultGraphIRI, ss, p, oo);
+            try {
+                while (quads.hasNext()) {
+                    Quad q = quads.next();
+                    subjectObject.accept(q.getSubject(), q.getObject());
+                }
+            } finally {
+                Iter.close(quads);
+            }
+        }
+
+        /** Hands every triple of {@code predicate} (of {@code subject} when given) to {@code rows}. */
+        void read(Node subject, Node predicate, Rows rows) {
+            each(subject, predicate, null, (s, o) -> rows.accept(s, predicate, o));
+        }
+    }
+
+    /**
+     * The network of a load into an empty store, collected from the quads the load writes, in any order, so that
+     * it need not be read back from the store afterwards. Papers whose listings the loader settled in the store
+     * are read again from it at the end; anything else it was not shown makes the collection useless.
+     */
+    static final class Collector implements QuadTap {
+        private Rows rows = new Rows();
+        private final Map<String, Node> settled = new LinkedHashMap<>();
+
+        @Override
+        public void quad(Quad quad) {
+            if (rows != null) rows.accept(quad.getSubject(), quad.getPredicate(), quad.getObject());
+        }
+
+        @Override
+        public void settled(Collection<Node> papers) {
+            papers.forEach(p -> settled.put(key(p), p));
+        }
+
+        @Override
+        public void missed() {
+            rows = null; // the store must be read; free what was collected
+        }
+
+        boolean complete() {
+            return rows != null;
+        }
+
+        /** The network of the store after the load, as the calling thread's read transaction sees it. */
+        Loaded loaded(DatasetGraph dsg, Context context) {
+            Loaded shown = rows.build(PaperFilter.ALL);
+            return settled.isEmpty() ? shown : reread(Triples.of(dsg, context), shown, settled);
+        }
+    }
+
+    /** @param context settings for reading the dataset over its own (whether the default graph is the union), or null */
     static CoauthorGraph load(DatasetGraph dsg, PaperFilter filter, Context context) {
         return loadWithDays(dsg, filter, context).graph();
     }
 
     /** Like {@link #load}, with the days each paper was listed on. */
     static Loaded loadWithDays(DatasetGraph dsg, PaperFilter filter, Context context) {
-        Rows rows = Txn.calculateRead(dsg, () -> {
+        Triples triples = Triples.of(dsg, context);
+        return Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
-            scan(dsg, context, "SELECT ?paper { ?paper a dkg:Paper }", r::paper);
-            scan(dsg, context, "SELECT ?paper ?author { ?paper dcterms:creator ?author }", r::creator);
-            scan(dsg, context, "SELECT ?author ?value { ?author foaf:name ?value }", r::name);
-            readPaperFacts(dsg, context, r, "");
+            for (Node predicate : Rows.PREDICATES) {
+                triples.read(null, predicate, r);
+            }
             return r;
-        });
-        return rows.build(filter);
+        }).build(filter);
     }
 
     /**
@@ -101,116 +164,108 @@ final class CoauthorGraphLoader {
      * @param changedDays the days of every digest changed since that state
      */
     static Loaded update(DatasetGraph dsg, Context context, Loaded before, Set<LocalDate> changedDays) {
+        Triples triples = Triples.of(dsg, context);
         Set<Integer> changed = new HashSet<>();
         changedDays.forEach(d -> changed.add((int) d.toEpochDay()));
         return Txn.calculateRead(dsg, () -> {
-            Rows r = new Rows();
             Map<String, Node> affected = new LinkedHashMap<>();
             for (int p = 0; p < before.papers().length; p++) {
-                boolean touched = false;
                 for (int day : before.days()[p]) {
-                    touched |= changed.contains(day);
-                }
-                if (touched) {
-                    affected.put(before.papers()[p].iri(), NodeFactory.createURI(before.papers()[p].iri()));
-                } else {
-                    r.keep(before, p);
+                    if (changed.contains(day)) affected.put(before.papers()[p].iri(), NodeFactory.createURI(before.papers()[p].iri()));
                 }
             }
-            StringBuilder days = new StringBuilder();
             for (LocalDate d : changedDays) {
-                days.append(' ').append(NodeFmtLib.strNT(
-                        NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate)));
+                Node day = NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+                triples.each(null, DCTERMS.date, day, (appearance, date) ->
+                        triples.each(appearance, DKG.paper, null, (a, paper) -> affected.put(key(paper), paper)));
             }
-            if (!changedDays.isEmpty()) {
-                scan(dsg, context, "SELECT ?paper { VALUES ?value {" + days + " } "
-                        + "?appearance dcterms:date ?value ; dkg:paper ?paper }",
-                        b -> affected.put(key(b.get(PAPER)), b.get(PAPER)));
-            }
-            if (affected.isEmpty()) {
-                return r;
-            }
-            affected.keySet().forEach(r.papers::remove); // newly listed papers taken as they were: read them again
-            String values = values("paper", affected.values());
-            scan(dsg, context, "SELECT ?paper { " + values + " ?paper a dkg:Paper }", r::paper);
-            scan(dsg, context, "SELECT ?paper ?author { " + values + " ?paper dcterms:creator ?author }", r::creator);
-            List<Node> authors = r.forgetNamesOfAuthorsOf(affected.keySet());
-            if (!authors.isEmpty()) {
-                scan(dsg, context, "SELECT ?author ?value { " + values("author", authors)
-                        + " ?author foaf:name ?value }", r::name);
-            }
-            readPaperFacts(dsg, context, r, values);
-            return r;
-        }).build(PaperFilter.ALL);
-    }
-
-    /** The facts of the papers read so far, besides their authors: ids, titles, categories, listing days. */
-    private static void readPaperFacts(DatasetGraph dsg, Context context, Rows r, String values) {
-        scan(dsg, context, "SELECT ?paper ?value { " + values + " ?paper dkg:arxivId ?value }", r,
-                (b, p) -> p.arxivId = firstNonNull(p.arxivId, lexical(b.get(VALUE))));
-        scan(dsg, context, "SELECT ?paper ?value { " + values + " ?paper dcterms:title ?value }", r,
-                (b, p) -> p.title = firstNonNull(p.title, lexical(b.get(VALUE))));
-        scan(dsg, context, "SELECT ?paper ?cat ?category { " + values + " ?paper dkg:mainCategory ?cat "
-                + "OPTIONAL { ?cat skos:notation ?category } }", r,
-                (b, p) -> p.category = firstNonNull(p.category, Rows.category(b)));
-        scan(dsg, context, "SELECT ?paper ?value { " + values
-                + " ?appearance dkg:paper ?paper ; dcterms:date ?value }",
-                r, (b, p) -> p.seenOn(date(b.get(VALUE))));
-    }
-
-    private static String values(String var, Iterable<Node> nodes) {
-        StringBuilder b = new StringBuilder("VALUES ?").append(var).append(" {");
-        for (Node n : nodes) {
-            b.append(' ').append(NodeFmtLib.strNT(n));
-        }
-        return b.append(" }").toString();
-    }
-
-    /** Streams one SELECT's rows into {@code row}. */
-    private static void scan(DatasetGraph dsg, Context context, String select, Consumer<Binding> row) {
-        QueryExecBuilder builder = QueryExec.dataset(dsg).query(PREFIXES + select);
-        if (context != null) {
-            builder.context(context);
-        }
-        try (QueryExec exec = builder.build()) {
-            exec.select().forEachRemaining(row);
-        }
-    }
-
-    /** Streams a SELECT of {@code ?paper} and facts into {@code fact}, for the papers already read. */
-    private static void scan(DatasetGraph dsg, Context context, String select, Rows rows,
-            BiConsumer<Binding, PaperRow> fact) {
-        scan(dsg, context, select, b -> {
-            PaperRow paper = rows.papers.get(key(b.get(PAPER)));
-            if (paper != null) {
-                fact.accept(b, paper);
-            }
+            return reread(triples, before, affected);
         });
     }
 
-    /** Everything read from the store, interned by IRI. */
+    /**
+     * The network {@code before} with the papers {@code affected} (and their authors' names) read again from the
+     * store, the others taken as they were; inside a read transaction.
+     */
+    private static Loaded reread(Triples triples, Loaded before, Map<String, Node> affected) {
+        Rows r = new Rows();
+        for (int p = 0; p < before.papers().length; p++) {
+            if (!affected.containsKey(before.papers()[p].iri())) r.keep(before, p);
+        }
+        for (Node paper : affected.values()) {
+            for (Node predicate : Rows.PAPER_PREDICATES) {
+                triples.read(paper, predicate, r);
+            }
+            triples.each(null, DKG.paper, paper, (appearance, p) -> {
+                r.accept(appearance, DKG.paper, p);
+                triples.read(appearance, DCTERMS.date, r);
+            });
+        }
+        for (Node author : r.authorsOf(affected.keySet())) {
+            triples.read(author, FOAF.name, r);
+        }
+        triples.read(null, SKOS.notation, r);
+        return r.build(PaperFilter.ALL);
+    }
+
+    /** Everything read, interned by IRI. */
     private static final class Rows {
+        /** The predicates of a paper's own triples the network reads. */
+        static final List<Node> PAPER_PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory);
+        /** Every predicate the network reads: a paper's, authors' names, categories' codes, listings and days. */
+        static final List<Node> PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory, FOAF.name, SKOS.notation, DKG.paper, DCTERMS.date);
+
         private final Map<String, Integer> authorIndex = new HashMap<>();
         private final List<String> authorIris = new ArrayList<>();
-        private final List<String> authorNames = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, String> notations = new HashMap<>();
         private final Map<String, PaperRow> papers = new HashMap<>();
+        /** An appearance of a paper in a digest: which paper, and the digest's day, as they arrive. */
+        private final Map<String, Appearance> appearances = new HashMap<>();
 
-        void paper(Binding row) {
-            papers.computeIfAbsent(key(row.get(PAPER)), PaperRow::new);
+        private static final class Appearance {
+            String paper;
+            LocalDate day;
         }
 
-        void creator(Binding row) {
-            PaperRow paper = papers.get(key(row.get(PAPER)));
-            if (paper == null) {
-                return; // a creator of something that is not a dkg:Paper
+        /** What one triple says about the network; a triple of another predicate says nothing. In any order. */
+        void accept(Node s, Node p, Node o) {
+            if (p.equals(DCTERMS.creator)) {
+                row(s).addAuthor(intern(key(o)));
+            } else if (p.equals(TYPE)) {
+                if (o.equals(DKG.Paper)) row(s).paper = true;
+            } else if (p.equals(DKG.arxivId)) {
+                PaperRow row = row(s);
+                row.arxivId = least(row.arxivId, lexical(o));
+            } else if (p.equals(DCTERMS.title)) {
+                PaperRow row = row(s);
+                row.title = least(row.title, lexical(o));
+            } else if (p.equals(DKG.mainCategory)) {
+                PaperRow row = row(s);
+                row.concept = least(row.concept, key(o));
+            } else if (p.equals(FOAF.name)) {
+                names.merge(key(s), lexical(o), CoauthorGraphLoader::least);
+            } else if (p.equals(SKOS.notation)) {
+                notations.merge(key(s), lexical(o), CoauthorGraphLoader::least);
+            } else if (p.equals(DKG.paper)) {
+                appearances.computeIfAbsent(key(s), k -> new Appearance()).paper = key(o);
+            } else if (p.equals(DCTERMS.date)) {
+                LocalDate day = date(o);
+                if (day != null) appearances.computeIfAbsent(key(s), k -> new Appearance()).day = day;
             }
-            paper.addAuthor(intern(key(row.get(AUTHOR))));
+        }
+
+        private PaperRow row(Node subject) {
+            return papers.computeIfAbsent(key(subject), PaperRow::new);
         }
 
         /** Takes paper {@code p} of {@code network} as it is, with its authors and their names. */
         void keep(Loaded network, int p) {
             PaperRef ref = network.papers()[p];
             PaperRow row = new PaperRow(ref.iri());
+            row.paper = true;
             row.arxivId = ref.arxivId();
             row.title = ref.title();
             row.category = ref.category();
@@ -219,15 +274,14 @@ final class CoauthorGraphLoader {
             }
             for (int a : network.authorsByPaper()[p]) {
                 AuthorRef author = network.authors()[a];
-                int id = intern(author.iri());
-                authorNames.set(id, author.name());
-                row.addAuthor(id);
+                names.put(author.iri(), author.name());
+                row.addAuthor(intern(author.iri()));
             }
             papers.put(ref.iri(), row);
         }
 
-        /** Forgets the names of the authors of these papers, to read them again; returns those authors. */
-        List<Node> forgetNamesOfAuthorsOf(Set<String> paperIris) {
+        /** The authors of these papers, their names forgotten, to be read again. */
+        List<Node> authorsOf(Set<String> paperIris) {
             Set<Integer> ids = new java.util.TreeSet<>();
             for (String iri : paperIris) {
                 PaperRow row = papers.get(iri);
@@ -239,7 +293,7 @@ final class CoauthorGraphLoader {
             }
             List<Node> nodes = new ArrayList<>();
             for (int id : ids) {
-                authorNames.set(id, null);
+                names.remove(authorIris.get(id));
                 nodes.add(NodeFactory.createURI(authorIris.get(id)));
             }
             return nodes;
@@ -251,21 +305,21 @@ final class CoauthorGraphLoader {
                 id = authorIris.size();
                 authorIndex.put(author, id);
                 authorIris.add(author);
-                authorNames.add(null);
             }
             return id;
         }
 
-        void name(Binding row) {
-            Integer id = authorIndex.get(key(row.get(AUTHOR)));
-            if (id != null && authorNames.get(id) == null) {
-                authorNames.set(id, lexical(row.get(VALUE)));
-            }
-        }
-
         Loaded build(PaperFilter filter) {
+            for (Appearance a : appearances.values()) {
+                PaperRow row = a.paper == null ? null : papers.get(a.paper);
+                if (row != null) row.seenOn(a.day);
+            }
             List<PaperRow> kept = new ArrayList<>();
             for (PaperRow row : papers.values()) {
+                if (!row.paper) continue; // a subject with a title or creator that is not a dkg:Paper
+                if (row.category == null && row.concept != null) {
+                    row.category = notations.getOrDefault(row.concept, lastSegment(row.concept));
+                }
                 row.finish();
                 if (filter.accepts(row.toRef())) {
                     kept.add(row);
@@ -285,7 +339,7 @@ final class CoauthorGraphLoader {
             for (int raw = 0; raw < used.length; raw++) {
                 if (used[raw]) {
                     String iri = authorIris.get(raw);
-                    String name = authorNames.get(raw) != null ? authorNames.get(raw) : nameFromIri(iri);
+                    String name = names.getOrDefault(iri, nameFromIri(iri));
                     refs.add(new AuthorRef(iri, name));
                     rawIds.add(raw);
                 }
@@ -319,26 +373,18 @@ final class CoauthorGraphLoader {
             }
             return new Loaded(authors, paperRefs, authorsByPaper, days);
         }
-
-        private static String category(Binding row) {
-            Node code = row.get(CATEGORY);
-            if (code != null) {
-                return lexical(code);
-            }
-            Node concept = row.get(CAT);
-            if (concept != null && concept.isURI()) {
-                return lastSegment(concept.getURI());
-            }
-            return null;
-        }
     }
 
-    /** A paper being read: its fields and its author ids, which arrive one row at a time. */
+    /** A paper being read: its fields and its author ids, which arrive one triple at a time. */
     private static final class PaperRow {
         final String iri;
+        /** Typed dkg:Paper: only papers are kept. */
+        boolean paper;
         String arxivId;
         String title;
+        /** The main category's code, or (while reading) the IRI of its concept. */
         String category;
+        String concept;
         LocalDate firstListed;
         int[] authors = new int[4];
         int authorCount;
@@ -399,8 +445,11 @@ final class CoauthorGraphLoader {
         return node.isURI() ? node.getURI() : node.toString();
     }
 
-    private static <T> T firstNonNull(T current, T candidate) {
-        return current != null ? current : candidate;
+    /** The lesser of two values, either of which may be null: the same whichever comes first. */
+    private static String least(String current, String candidate) {
+        if (current == null) return candidate;
+        if (candidate == null) return current;
+        return candidate.compareTo(current) < 0 ? candidate : current;
     }
 
     private static String lexical(Node node) {

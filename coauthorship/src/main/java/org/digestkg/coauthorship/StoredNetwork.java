@@ -14,6 +14,7 @@ import org.digestkg.coauthorship.CoauthorGraphLoader.Loaded;
 import org.digestkg.coauthorship.NetworkFile.Corrupt;
 import org.digestkg.coauthorship.NetworkFile.Stored;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.QuadTap;
 import org.digestkg.storage.tdb.CommittedState;
 import org.digestkg.storage.tdb.TdbStorage;
 import org.slf4j.Logger;
@@ -86,12 +87,44 @@ public final class StoredNetwork {
      * @param changedDays the days of the digests loaded, replaced or removed; null when the writer changed
      *                    something else too (an RDF import), which means reading the whole network
      */
-    public static void update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
+    public static Kept update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
+        return update(store, before, changedDays, QuadTap.NONE);
+    }
+
+    /** How {@link #update} brought the file in line. */
+    public enum Kept {
+        /** It was already for the store's state. */
+        CURRENT,
+        /** From the network a {@link #collector} saw the build write (and the papers it settled, read again). */
+        COLLECTED,
+        /** From the file before the change and the papers of the changed days, read again. */
+        UPDATED,
+        /** From the whole store, read again. */
+        READ,
+        /** The store's state cannot be told: nothing kept. */
+        NONE
+    }
+
+    /**
+     * A tap for the loader of a build into {@code store} ({@link org.digestkg.storage.DigestLoader#tap}): when the
+     * store is empty, the network of what the build writes is collected as it is written, so that {@link #update}
+     * need not read it back from the store (for a year of digests, seconds; for ten, minutes).
+     */
+    public static QuadTap collector(GraphStore store) {
         DatasetGraph dsg = store.datasetGraph();
-        Txn.executeRead(dsg, () -> {
+        return Txn.calculateRead(dsg, dsg::isEmpty) ? new CoauthorGraphLoader.Collector() : QuadTap.NONE;
+    }
+
+    /**
+     * Like {@link #update(GraphStore, Optional, Set)}, taking the network from {@code seen} when it is a
+     * {@link #collector} that saw the whole change.
+     */
+    public static Kept update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
             Optional<CommittedState> state = CommittedState.seenBy(dsg);
             if (state.isEmpty()) {
-                return;
+                return Kept.NONE;
             }
             Path file = store.dir().resolve(FILE);
             Stored stored;
@@ -101,13 +134,23 @@ public final class StoredNetwork {
                 stored = null;
             }
             if (stored != null && stored.stateKey().equals(state.get().key())) {
-                return;
+                return Kept.CURRENT;
             }
-            Loaded network = stored != null && before.isPresent() && stored.stateKey().equals(before.get())
-                    && changedDays != null
-                    ? CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays)
-                    : CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+            Kept how;
+            Loaded network;
+            if (changedDays != null && seen instanceof CoauthorGraphLoader.Collector c && c.complete()) {
+                how = Kept.COLLECTED;
+                network = c.loaded(dsg, union());
+            } else if (stored != null && before.isPresent() && stored.stateKey().equals(before.get())
+                    && changedDays != null) {
+                how = Kept.UPDATED;
+                network = CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays);
+            } else {
+                how = Kept.READ;
+                network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+            }
             write(file, state.get().key(), network);
+            return how;
         });
     }
 

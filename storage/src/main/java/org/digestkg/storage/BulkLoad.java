@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * parsed and mapped into a buffer (both cores: parsing runs ahead of loading) and handed to the loader only when
  * it has been read completely and accepted, so a rejected digest leaves no trace. Listings the store already held
  * are brought in line afterwards.
+ * <p>
+ * The loader writes to TDB2's storage directly, so the text index hears nothing of it: the texts are indexed while
+ * the loader builds TDB2's other indexes, a phase that leaves one core idle. That second pass reads the digests
+ * again rather than holding their texts (a year of abstracts and summaries), and the commit waits for it.
  */
 final class BulkLoad {
 
@@ -66,15 +70,20 @@ final class BulkLoad {
     private final DatasetGraph storage;
     private final TextIndexedStore text;
     private final boolean strict;
+    private final QuadTap tap;
     /** Set when the load fails: digests still being read are neither mapped nor indexed. */
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Runs as the index pass starts: lets a test change a file between the two passes. */
+    private final Runnable beforeIndexPass;
 
-    BulkLoad(GraphStore store, boolean strict) {
+    BulkLoad(GraphStore store, boolean strict, QuadTap tap, Runnable beforeIndexPass) {
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
         this.storage = store.storage();
         this.text = store.text();
         this.strict = strict;
+        this.tap = tap;
+        this.beforeIndexPass = beforeIndexPass;
     }
 
     /** A digest read once ahead of loading: its day and bytes' hash, and the papers it lists. */
@@ -130,8 +139,6 @@ final class BulkLoad {
         });
         if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
 
-        // the loader writes to TDB2's storage directly: the text index hears nothing of it, so each digest's texts
-        // are handed to the index as the digest is read (below, in map), inside the loader's transaction
         DataLoader loader = LoaderFactory.sequentialLoader(storage, QUIET);
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "digest-reader");
@@ -152,6 +159,7 @@ final class BulkLoad {
                 if (m.result.status() == LoadResult.Status.LOADED) {
                     StreamRDF into = loader.stream();
                     m.quads.forEach(into::quad);
+                    m.quads.forEach(tap::quad);
                     // an entry whose heading was scanned but which the parse rejected was counted as a listing
                     scanned.stream().filter(p -> !m.papers.contains(p)).forEach(settleAfter::add);
                 } else {
@@ -161,6 +169,8 @@ final class BulkLoad {
                 results.put(m.scan.file, m.result);
                 authors.put(m.scan.file, m.authors);
             }
+            List<Scan> loaded = bulk.stream().filter(s -> results.get(s.file).status() == LoadResult.Status.LOADED).toList();
+            text.commitAfter(reader.submit(() -> indexTexts(loaded, latest)));
             loader.finishBulk();
         } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
             // no digest may reach the index once the loader's abort has rolled it back
@@ -172,6 +182,7 @@ final class BulkLoad {
             } catch (RuntimeException | Error again) {
                 e.addSuppressed(again); // the first failure is the one to report
             }
+            tap.missed(); // it was shown quads that are now undone
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             String why = "bulk load aborted, nothing of it was stored: " + (StoreWriteFailure.isStoreWrite(e)
                     ? "the store at " + dir + " could not be written: " + StoreWriteFailure.cause(e, dir)
@@ -186,6 +197,7 @@ final class BulkLoad {
         }
         long tLoad = System.nanoTime();
         if (!settleAfter.isEmpty()) {
+            tap.settled(settleAfter);
             Txn.executeWrite(dsg, () -> {
                 Listings listings = new Listings(dsg);
                 settleAfter.forEach(listings::settle);
@@ -245,9 +257,23 @@ final class BulkLoad {
     }
 
     /**
-     * Parses and maps one digest into a buffer, the latest-listing rule coming from the days known ahead; a digest
-     * that will be loaded has its texts indexed here, on the reading thread, while the loader works on the other.
+     * The index pass: reads the loaded digests again and indexes their texts, inside the loader's transaction.
+     * Mapping is deterministic (no blank nodes), so the texts indexed are the ones stored.
      */
+    private Void indexTexts(List<Scan> loaded, Map<Node, LocalDate> latest) {
+        beforeIndexPass.run();
+        for (Scan s : loaded) {
+            if (stopped.get()) break;
+            Mapped again = map(s, latest);
+            if (again.result.status() != LoadResult.Status.LOADED) {
+                throw new IllegalStateException("cannot index the texts of " + s.file + ": " + again.result.error());
+            }
+            text.index(again.quads);
+        }
+        return null;
+    }
+
+    /** Parses and maps one digest into a buffer, the latest-listing rule coming from the days known ahead. */
     private Mapped map(Scan s, Map<Node, LocalDate> latest) {
         long t0 = System.nanoTime();
         String source = s.file.toString();
@@ -271,6 +297,9 @@ final class BulkLoad {
             DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new MappingSink(record) {
                 @Override
                 public void start(Digest digest) {
+                    if (!digest.sha256().equals(s.sha256)) {
+                        throw new DigestException(source + ": the file changed while it was being loaded");
+                    }
                     record.day = digest.date();
                     mapper = toBuffer;
                     mapper.start(digest);
@@ -288,7 +317,6 @@ final class BulkLoad {
                     Set.of(), Set.of());
         }
         record.triples = quads.size();
-        if (!stopped.get()) text.index(quads);
         return new Mapped(s, record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
     }
 

@@ -43,11 +43,25 @@ public final class DigestLoader {
     private final Path dir;
     private final Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
+    private Runnable beforeIndexPass = () -> { };
+    private QuadTap tap = QuadTap.NONE;
 
     public DigestLoader(GraphStore store) {
         this.store = store;
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
+    }
+
+    /** Shows {@code tap} the quads the bulk path writes, and tells it of every other change this loader makes. */
+    public DigestLoader tap(QuadTap tap) {
+        this.tap = tap;
+        return this;
+    }
+
+    /** For tests: runs between a bulk load's two readings of its digests (see {@link BulkLoad}). */
+    DigestLoader beforeIndexPass(Runnable action) {
+        this.beforeIndexPass = action;
+        return this;
     }
 
     /** Rejects a whole digest on any warning instead of loading what was good. */
@@ -84,7 +98,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(store, strict).load(chunk, date);
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, beforeIndexPass).load(chunk, date);
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below
@@ -167,7 +181,10 @@ public final class DigestLoader {
     }
 
     private LoadResult committed(Attempt a) {
-        if (a.result.status() == LoadResult.Status.LOADED) authorsSeen.addAll(a.authors);
+        if (a.result.status() == LoadResult.Status.LOADED) {
+            authorsSeen.addAll(a.authors);
+            tap.missed(); // written one digest at a time, around the tap
+        }
         return a.result;
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.Entity;
@@ -105,6 +107,8 @@ public final class PaperTextIndex extends TextIndexLucene {
     private final Path dir;
     private final Set<String> pendingGraphs = ConcurrentHashMap.newKeySet();
     private final SearcherManager searchers;
+    /** Indexing of the current write transaction under way on another thread: its commit waits for it. */
+    private volatile Future<?> aside;
 
     private PaperTextIndex(Path dir, FSDirectory directory) throws IOException {
         super(directory, config());
@@ -220,10 +224,30 @@ public final class PaperTextIndex extends TextIndexLucene {
         }
     }
 
+    /** The current write transaction's commit will wait for {@code indexing}, and fail if it failed. */
+    void commitAfter(Future<?> indexing) {
+        aside = indexing;
+    }
+
     @Override
     public void prepareCommit() {
+        awaitAside();
         if (!pendingGraphs.isEmpty()) writePending(new TreeSet<>(pendingGraphs));
         super.prepareCommit();
+    }
+
+    private void awaitAside() {
+        Future<?> indexing = aside;
+        if (indexing == null) return;
+        aside = null;
+        try {
+            indexing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TextIndexException("interrupted while waiting for the texts to be indexed", e);
+        } catch (ExecutionException e) {
+            throw new TextIndexException("indexing the texts failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /**
@@ -254,6 +278,7 @@ public final class PaperTextIndex extends TextIndexLucene {
 
     @Override
     public void rollback() {
+        aside = null; // its writer stopped it before aborting
         super.rollback(); // Jena reopens the writer
         pendingGraphs.clear();
         stampLayout();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -111,6 +112,15 @@ public final class TextIndexedStore implements AutoCloseable {
             Entity e = TextQueryFuncs.entityFromQuad(def, q);
             if (e != null) index.addEntity(e);
         }
+    }
+
+    /**
+     * Lets the current write transaction's commit wait for {@code indexing}: texts the transaction wrote to the
+     * storage directly, being {@link #index indexed} on another thread while the writer goes on. The commit fails
+     * if the indexing failed. A writer that aborts instead stops the indexing first.
+     */
+    public void commitAfter(Future<?> indexing) {
+        index.commitAfter(indexing);
     }
 
     /** What {@link #rebuild()} did. */
