@@ -7,27 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/**
- * The benchmark's command line.
- *
- * <pre>
- * --days 184,1840         corpus sizes in days; the smallest gets every step, larger ones build (and tdbloader)
- * --work DIR              corpora, stores, exports and logs (default bench/work)
- * --repeat N              runs of each timed step on the smallest corpus; the median is reported (default 3)
- * --quick                 smoke test: 30 days, 1 repeat, 1 warm-up and 3 timed queries
- * --no-tdbloader-1840     skip tdb2.tdbloader on corpora larger than the smallest
- * --timeout MIN           limit of any one process (default 30)
- * --min-free-gb G         stop a process when the work folder's disk has less than G GiB free (default 10)
- * --query-timeout SEC     the server's limit per SPARQL query (kg serve --timeout; default 120)
- * --query-runs N          timed runs per query after the warm-up runs (default 10)
- * --warmup N              warm-up runs per query (default 3)
- * --seed S                corpus seed (default 42)
- * --root DIR              the digest-kg checkout (default: the working directory)
- * --steps a,b,…           only these steps (default all, see {@link Benchmark#STEPS}): parse, build, tdbloader, add, watch,
- *                         stats, cocli, export, search, serve, large; without build, the smallest store of an earlier run (WORK/stores/sN)
- *                         is reused
- * </pre>
- */
+import org.digestkg.bench.steps.MemoryRows;
+
+/** The benchmark's command line: the options are listed in {@link #HELP}, which {@code bench/run --help} prints. */
 public record BenchOptions(List<Integer> days, Path work, int repeat, boolean quick, boolean tdbloaderLarge,
                            Duration timeout, Duration queryTimeout, int queryRuns, int warmup, long seed, Path root,
                            Set<String> steps, long minFreeGb) {
@@ -39,6 +21,45 @@ public record BenchOptions(List<Integer> days, Path work, int repeat, boolean qu
             usage: bench/run [--days 184,1840] [--work DIR] [--repeat N] [--quick] [--no-tdbloader-1840]
                              [--timeout MIN] [--min-free-gb G] [--query-timeout SEC] [--query-runs N] [--warmup N] [--seed S] [--root DIR]
                              [--steps %s]""".formatted(String.join(",", Benchmark.stepOptions()));
+
+    /** What {@code --help} prints: the usage, each option, and what the table's memory figures are. */
+    public static final String HELP = USAGE + """
+
+
+            Times real subprocesses of the kg command line against Jena's tdb2.tdbloader and prints a table
+            (measure | value | target | met?), written to WORK/results.md, and to bench/results.md unless --quick.
+
+              --days 184,1840       corpus sizes in days; the smallest gets every step, larger ones build (and tdbloader)
+              --work DIR            corpora, stores, exports and logs (default bench/work)
+              --repeat N            runs of each timed step on the smallest corpus; the median is reported (default 3)
+              --quick               smoke test: 30 days, 1 repeat, 1 warm-up and 3 timed queries
+              --no-tdbloader-1840   skip tdb2.tdbloader on corpora larger than the smallest
+              --timeout MIN         limit of any one process (default 30)
+              --min-free-gb G       stop a process when the work folder's disk has less than G GiB free (default 10)
+              --query-timeout SEC   the server's limit per SPARQL query (kg serve --timeout; default 120)
+              --query-runs N        timed runs per query after the warm-up runs (default 10)
+              --warmup N            warm-up runs per query (default 3)
+              --seed S              corpus seed (default 42)
+              --root DIR            the digest-kg checkout (default: the working directory)
+              --steps a,b,...       only these steps (default all); without build, the smallest store an earlier
+                                    run left (WORK/stores/sN) is reused
+
+            Memory rows (builds, add a day, tdbloader, the server), the largest seen over the process and its children:
+              private   anonymous resident memory + swap: heap, stacks, malloc — what the process itself holds
+                        (smaps_rollup Anonymous + Swap; status RssAnon + VmSwap). Target: <= %s MiB for the
+                        smallest build, and flat for larger ones: <= %sx the smallest build's.
+              mapped    file-backed resident memory: the store's memory-mapped files, the jar, libraries — pages the
+                        kernel can drop and read again (smaps_rollup Rss - Anonymous; status RssFile + RssShmem)
+              RSS       both together; its peak is the kernel's VmHWM. Target: <= %s MiB for the smallest build,
+                        <= %sx of it for larger ones.
+            smaps_rollup is read every %d ms or less often (at most %d%% of a core), status every %d ms.
+
+            The results file is rewritten after every step (marked partial until the run ends), so a run that fails
+            or is stopped midway keeps every row measured so far; stopped with SIGTERM or Ctrl-C, the benchmark ends
+            the processes it started and writes where it stopped.""".formatted(
+            Fmt.decimal(MemoryRows.PRIVATE_LIMIT_MIB), Fmt.decimal(MemoryRows.FLAT_RATIO),
+            Fmt.decimal(MemoryRows.RSS_LIMIT_MIB), Fmt.decimal(MemoryRows.RSS_RATIO),
+            ProcessMemory.SMAPS_EVERY.toMillis(), Math.round(ProcessMemory.SMAPS_SHARE * 100), ProcessProbe.POLL.toMillis());
 
     public BenchOptions {
         days = List.copyOf(days);
@@ -73,7 +94,7 @@ public record BenchOptions(List<Integer> days, Path work, int repeat, boolean qu
             switch (flag) {
                 case "--quick" -> quick = true;
                 case "--no-tdbloader-1840", "--no-tdbloader-large" -> tdbloaderLarge = false;
-                case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
+                case "-h", "--help" -> throw new IllegalArgumentException(HELP);
                 default -> {
                     String value = value(args, i++, flag);
                     switch (flag) {

@@ -125,7 +125,7 @@ public final class BenchRun {
         say("  run " + name + ": " + String.join(" ", shorten(cmd)));
         ProcessProbe.Result r = ProcessProbe.run(cmd, options.root(), log(name), options.timeout(), Map.of(),
                 this::diskGuard);
-        say(String.format(Locale.ROOT, "    %s, peak RSS %s%s", Fmt.seconds(r.seconds()), Fmt.mib(r.peakMiB()),
+        say(String.format(Locale.ROOT, "    %s, %s%s", Fmt.seconds(r.seconds()), r.memory().text(),
                 r.ok() ? "" : " — " + r.failure()));
         return r;
     }

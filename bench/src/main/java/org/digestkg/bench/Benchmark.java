@@ -71,9 +71,16 @@ public final class Benchmark {
             new PerDigestTrendStep());
 
     private final BenchRun run;
+    private final ResultsFile results;
+    /** The step running, for the results of a run stopped from outside. */
+    private volatile String current = "the preparation";
+    /** Set by the shutdown hook: the steps' thread starts no further step and prints no more rows. */
+    private volatile boolean stopping;
 
     public Benchmark(BenchOptions options) {
         this.run = new BenchRun(options);
+        this.results = new ResultsFile(options.quick() ? List.of(options.work().resolve("results.md"))
+                : List.of(options.work().resolve("results.md"), options.root().resolve("bench/results.md")));
     }
 
     /** The names {@code --steps} accepts. */
@@ -87,6 +94,10 @@ public final class Benchmark {
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage().equals(BenchOptions.HELP)) {
+                System.out.println(BenchOptions.HELP);
+                System.exit(0);
+            }
             System.err.println(e.getMessage());
             if (!e.getMessage().startsWith("usage")) System.err.println(BenchOptions.USAGE);
             System.exit(2);
@@ -100,15 +111,35 @@ public final class Benchmark {
         return run.table();
     }
 
-    /** Runs every step and writes the results; returns the report's markdown. */
+    /**
+     * Runs every step and writes the results; returns the report's markdown. The results file is written again after
+     * every step, so a run that fails or is stopped midway keeps every row measured so far; if the benchmark is
+     * stopped from outside (SIGTERM, Ctrl-C), {@link #stoppedFromOutside} ends its processes and writes what it has.
+     */
     public String run() {
-        BenchOptions o = run.options();
         try {
             run.createLogs();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        Thread hook = new Thread(this::stoppedFromOutside, "bench-stopped");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runSteps();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook writes the results
+            }
+        }
+    }
+
+    private String runSteps() {
+        BenchOptions o = run.options();
         run.say("digest-kg benchmark: days " + o.days() + ", repeat " + o.repeat() + ", work " + o.work());
+        run.say("results are written after every step to " + String.join(" and ", results.files().stream()
+                .map(Path::toString).toList()));
         machineInfo();
         if (!Files.isRegularFile(run.kg().jar())) {
             run.table().failed("kg.jar", "", run.kg().jar() + " is missing: run ./kg --version from the repository root first");
@@ -118,10 +149,15 @@ public final class Benchmark {
                 || !prepare("generate corpora", () -> run.corpora(Corpora.prepare(run)))) {
             return finish();
         }
-        for (BenchStep step : STEPS) {
-            if (step.option() != null && !o.runs(step.option()) || !step.applies(run)) continue;
+        List<BenchStep> selected = STEPS.stream().filter(s -> s.option() == null || o.runs(s.option())).toList();
+        for (int i = 0; i < selected.size() && !stopping; i++) {
+            BenchStep step = selected.get(i);
+            if (!step.applies(run)) continue;
             if (!step.usesServer()) run.stopServer();
             String title = step.title(run);
+            String at = "step " + (i + 1) + " of " + selected.size() + " (" + title + ")";
+            current = at;
+            int before = run.table().size();
             run.say("== " + title);
             try {
                 step.run(run);
@@ -131,9 +167,32 @@ public final class Benchmark {
             } catch (Exception | Error e) {
                 run.table().failed(title, step.target(), e.toString());
             }
+            ResultTable added = run.table().slice(before, run.table().size());
+            if (stopping) break;
+            if (!added.isEmpty()) System.out.print(added.markdown());
+            results.write(report(run.table(), "> **Partial results**, written after " + at + "; the run was still going. "
+                    + "A run that finishes replaces this file.\n\n"));
         }
         run.stopServer();
         return finish();
+    }
+
+    /**
+     * The shutdown hook: the benchmark is being stopped from outside. Ends the processes it started (a 1,840-day
+     * build would go on orphaned) and writes the rows measured until the signal, saying where it stopped; rows the
+     * killed processes' steps add after that are left out, and no later write replaces this one.
+     */
+    private void stoppedFromOutside() {
+        int rows = run.table().size();
+        stopping = true;
+        ProcessProbe.refuseNew("the benchmark is being stopped");
+        ProcessProbe.stopAll(java.time.Duration.ofSeconds(10));
+        String report = report(run.table().slice(0, rows), String.format(Locale.ROOT,
+                "> **Stopped from outside** (a signal) after %s, during %s: every row measured until then is here; "
+                        + "the steps after it did not run.%n%n", Fmt.seconds(run.seconds()), current));
+        System.out.println();
+        System.out.println(report);
+        results.writeLast(report);
     }
 
     @FunctionalInterface
@@ -154,25 +213,21 @@ public final class Benchmark {
     }
 
     private String finish() {
-        String report = report();
+        String report = report(run.table(), "");
+        if (stopping) return report; // the shutdown hook prints and writes the results
         System.out.println();
         System.out.println(report);
-        BenchOptions o = run.options();
-        try {
-            Files.writeString(o.work().resolve("results.md"), report);
-            if (!o.quick()) Files.writeString(o.root().resolve("bench/results.md"), report);
-        } catch (IOException e) {
-            System.err.println("could not write results.md: " + e);
-        }
+        results.write(report);
         return report;
     }
 
-    String report() {
+    /** The results file: how it was made, the machine, {@code table}; {@code status} (if any) above them. */
+    String report(ResultTable table, String status) {
         BenchOptions o = run.options();
         KgLauncher kg = run.kg();
-        ResultTable table = run.table();
         StringBuilder sb = new StringBuilder();
         sb.append("# digest-kg benchmark results\n\n");
+        sb.append(status);
         sb.append("Reproduce: `bench/run").append(o.quick() ? " --quick" : "")
                 .append(" --days ").append(String.join(",", o.days().stream().map(String::valueOf).toList()))
                 .append(" --repeat ").append(o.repeat())
@@ -182,8 +237,9 @@ public final class Benchmark {
                 .append(kg.archived() ? " -XX:SharedArchiveFile=kg.jsa" : "")
                 .append(" -jar cli/target/kg.jar …`, as the `kg` launcher runs it; Jena's `tdb2.tdbloader` with `")
                 .append(String.join(" ", kg.tdbloaderOpts()))
-                .append("`), timed from start to exit, JVM start included; peak RSS is the largest `VmHWM` read ")
-                .append("from `/proc/<pid>/status` every 20 ms. Medians of ").append(o.repeat())
+                .append("`), timed from start to exit, JVM start included. ")
+                .append(MEMORY_NOTE)
+                .append(" Medians of ").append(o.repeat())
                 .append(" runs where the row says so; queries are warm medians over HTTP.\n\n");
         sb.append("| machine | |\n|---|---|\n");
         run.machine().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(Fmt.cell(v)).append(" |\n"));
@@ -199,6 +255,15 @@ public final class Benchmark {
         return sb.toString();
     }
 
+    /** What the memory figures count (see {@link MemoryPeaks} and {@link ProcessMemory}). */
+    static final String MEMORY_NOTE = String.format(Locale.ROOT, "Memory, the largest seen over the process and "
+            + "its children: **private** = anonymous resident memory + swap (heap, stacks, malloc: what the process "
+            + "holds), **mapped** = file-backed resident memory (the store's memory-mapped files, the jar, libraries: "
+            + "pages the kernel can drop and read again), both from `/proc/<pid>/smaps_rollup` (every %d ms or less "
+            + "often, at most %d%% of a core) and `/proc/<pid>/status` (every %d ms); **RSS** = both, its peak the "
+            + "kernel's `VmHWM`. The three peaks may come from different moments.",
+            ProcessMemory.SMAPS_EVERY.toMillis(), Math.round(ProcessMemory.SMAPS_SHARE * 100), ProcessProbe.POLL.toMillis());
+
     private void machineInfo() {
         var machine = run.machine();
         machine.put("date", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16));
@@ -209,6 +274,9 @@ public final class Benchmark {
             return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
         }).orElse("?"));
         machine.put("load average at start", Disk.read(Path.of("/proc/loadavg")).trim());
+        machine.put("kernel", Disk.read(Path.of("/proc/sys/kernel/osrelease")).trim() + "; memory read from "
+                + (Files.isReadable(Path.of("/proc/self/smaps_rollup")) ? "smaps_rollup and status"
+                : "status only (no smaps_rollup)"));
         machine.put("java -version", run.kg().javaVersion());
         machine.put("JVM options of kg (the launcher's, or $KG_JAVA_OPTS)", String.join(" ", run.kg().javaOpts()));
         machine.put("JVM options of tdb2.tdbloader ($TDBLOADER_JAVA_OPTS)", String.join(" ", run.kg().tdbloaderOpts()));

@@ -5,19 +5,15 @@ import java.util.List;
 /**
  * What the builds of one corpus measured, for the steps that report on them or compare with them.
  *
- * @param times   wall time of each run, s
- * @param peaks   peak RSS (VmHWM) of each run, MiB
- * @param memory  the resident sizes of the last run, anonymous and file-backed, for the table
- * @param privateMiB the last run's largest anonymous resident memory (heap, stacks, malloc: what the process
- *                   itself holds, apart from the store's memory-mapped pages, which the kernel can drop), MiB
- * @param report  the last run's {@code kg build --report}
+ * @param times  wall time of each run, s
+ * @param memory the memory peaks of each run (private, mapped, RSS)
+ * @param report the last run's {@code kg build --report}
  */
-public record BuildFigures(List<Double> times, List<Double> peaks, String memory, double privateMiB,
-                           KgBuildReport report) {
+public record BuildFigures(List<Double> times, List<MemoryPeaks> memory, KgBuildReport report) {
 
     public BuildFigures {
         times = List.copyOf(times);
-        peaks = List.copyOf(peaks);
+        memory = List.copyOf(memory);
     }
 
     /** Median wall time, s. */
@@ -25,19 +21,18 @@ public record BuildFigures(List<Double> times, List<Double> peaks, String memory
         return Fmt.median(times);
     }
 
+    /** The median of each memory peak over the runs. */
+    public MemoryPeaks medianMemory() {
+        return MemoryPeaks.median(memory);
+    }
+
     /** Median peak RSS, MiB. */
     public double peakMiB() {
-        return Fmt.median(peaks);
+        return medianMemory().rssMiB();
     }
 
-    /** "largest seen: anonymous …, file-backed …, VmRSS …" of a run. */
-    /** The run's largest anonymous resident memory (private: heap, stacks), MiB; NaN when never read. */
-    public static double privateMiB(ProcessProbe.Result r) {
-        return r.peakAnonKb() < 0 ? Double.NaN : r.peakAnonKb() / 1024.0;
-    }
-
-    public static String memory(ProcessProbe.Result r) {
-        return "largest seen: anonymous " + Fmt.mib(r.peakAnonKb() / 1024.0) + ", file-backed "
-                + Fmt.mib(r.peakFileKb() / 1024.0) + ", VmRSS " + Fmt.mib(r.peakRssKb() / 1024.0);
+    /** Median private memory peak, MiB. */
+    public double privateMiB() {
+        return medianMemory().privateMiB();
     }
 }

@@ -32,6 +32,12 @@ public final class Fmt {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2f×", r);
     }
 
+    /** A ratio limit as written: "10.5", "11", "1.25". */
+    public static String decimal(double x) {
+        return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

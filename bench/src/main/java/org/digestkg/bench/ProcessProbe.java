@@ -7,30 +7,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Runs a command as a real child process and watches its memory from outside: every {@link #POLL} it reads
- * {@code VmHWM} (the kernel's peak resident set) and {@code VmRSS} from {@code /proc/<pid>/status}, keeping the
+ * Runs a command as a real child process and watches its memory from outside: every {@link #POLL} a
+ * {@link ProcessMemory} reads {@code /proc} (the peak RSS, and private memory apart from mapped files), keeping the
  * largest values seen. Output (stdout and stderr together) goes to a log file.
  *
  * <p>The wall time runs from just before the process is started until {@link Process#waitFor} returns, so it
- * includes JVM start and shutdown. {@code VmHWM} is a high-water mark, so a poll every 20 ms misses at most the
- * growth of the last 20 ms before exit.
+ * includes JVM start and shutdown. {@code VmHWM} is a high-water mark, so it misses nothing; the private and
+ * mapped peaks are samples, so they may miss the growth of the last poll before exit.
+ *
+ * <p>When the benchmark itself is stopped, {@link #refuseNew} keeps it from starting more processes and
+ * {@link #stopAll} ends those it started.
  */
 public final class ProcessProbe {
 
     public static final Duration POLL = Duration.ofMillis(20);
 
+    private static volatile String refusing;
+
     private ProcessProbe() {
     }
 
-    /** What one finished (or stopped) run measured. Memory in KiB, -1 when never read. */
-    public record Result(List<String> command, int exitCode, long wallNanos, long peakHwmKb, long peakRssKb,
-                         long peakAnonKb, long peakFileKb, boolean timedOut, String stopped, Path log) {
+    /** What one finished (or stopped) run measured; see {@link MemoryPeaks} for what the memory figures count. */
+    public record Result(List<String> command, int exitCode, long wallNanos, MemoryPeaks memory, boolean timedOut,
+                         String stopped, Path log) {
 
         public double seconds() {
             return wallNanos / 1e9;
@@ -49,10 +52,9 @@ public final class ProcessProbe {
             }
         }
 
-        /** Peak memory in MiB: VmHWM, or the largest VmRSS seen when VmHWM was never read. */
+        /** Peak RSS in MiB (see {@link MemoryPeaks#rssMiB}). */
         public double peakMiB() {
-            long kb = peakHwmKb > 0 ? peakHwmKb : peakRssKb;
-            return kb < 0 ? Double.NaN : kb / 1024.0;
+            return memory.rssMiB();
         }
 
         /** Why it is not {@link #ok()}, with the log's last lines. */
@@ -107,8 +109,8 @@ public final class ProcessProbe {
         long end = System.nanoTime();
         boolean killed = timedOut || stopped != null;
         if (killed) w.kill();
-        return new Result(command, killed ? -1 : w.process.exitValue(), end - w.startNanos, w.hwm.get(),
-                w.rss.get(), w.anon.get(), w.file.get(), timedOut, stopped, log);
+        return new Result(command, killed ? -1 : w.process.exitValue(), end - w.startNanos, w.memory.peaks(),
+                timedOut, stopped, log);
     }
 
     /** Starts {@code command} and keeps sampling its memory on a daemon thread until {@link Watched#stop}. */
@@ -131,6 +133,7 @@ public final class ProcessProbe {
 
     private static Watched start(List<String> command, Path dir, Path log, Map<String, String> env)
             throws IOException {
+        if (refusing != null) throw new IOException("not started: " + refusing);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         if (log != null) {
@@ -145,22 +148,41 @@ public final class ProcessProbe {
         return new Watched(p, t0, log);
     }
 
+    /** From now on, starting a process fails with {@code why} (the benchmark is being stopped); null allows it again. */
+    public static void refuseNew(String why) {
+        refusing = why;
+    }
+
+    /**
+     * Ends every process this JVM started, directly or not (kg, tdbloader, a server, the explorer step's browser
+     * and its driver): SIGTERM, then SIGKILL after {@code grace}. For a benchmark that is itself being stopped: a
+     * 1,840-day build would otherwise go on for many minutes, orphaned, holding its store.
+     */
+    public static void stopAll(Duration grace) {
+        List<ProcessHandle> all = ProcessHandle.current().descendants().toList();
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
     /** A running child, with the peaks seen so far. */
     public static final class Watched {
         final Process process;
         final long startNanos;
         final Path log;
-        final AtomicLong hwm = new AtomicLong(-1);
-        final AtomicLong rss = new AtomicLong(-1);
-        final AtomicLong anon = new AtomicLong(-1);
-        final AtomicLong file = new AtomicLong(-1);
-        private final Path status;
+        final ProcessMemory memory;
 
         Watched(Process process, long startNanos, Path log) {
             this.process = process;
             this.startNanos = startNanos;
             this.log = log;
-            this.status = Path.of("/proc", Long.toString(process.pid()), "status");
+            this.memory = new ProcessMemory(process.toHandle());
         }
 
         public Process process() {
@@ -171,34 +193,13 @@ public final class ProcessProbe {
             return startNanos;
         }
 
-        public long peakHwmKb() {
-            return hwm.get();
-        }
-
-        public long peakRssKb() {
-            return rss.get();
-        }
-
-        /** Largest anonymous resident memory seen (heap, stacks, malloc), KiB. */
-        public long peakAnonKb() {
-            return anon.get();
-        }
-
-        /** Largest file-backed resident memory seen (e.g. TDB2's memory-mapped files), KiB. */
-        public long peakFileKb() {
-            return file.get();
+        /** The peaks seen so far (see {@link MemoryPeaks}). */
+        public MemoryPeaks peaks() {
+            return memory.peaks();
         }
 
         void sample() {
-            try {
-                String text = Files.readString(status, StandardCharsets.UTF_8);
-                statusField(text, "VmHWM").ifPresent(v -> hwm.accumulateAndGet(v, Math::max));
-                statusField(text, "VmRSS").ifPresent(v -> rss.accumulateAndGet(v, Math::max));
-                statusField(text, "RssAnon").ifPresent(v -> anon.accumulateAndGet(v, Math::max));
-                statusField(text, "RssFile").ifPresent(v -> file.accumulateAndGet(v, Math::max));
-            } catch (IOException | RuntimeException e) {
-                // the process is gone (or /proc is not there): keep what was seen
-            }
+            memory.sample();
         }
 
         /** SIGTERM, then after {@code grace} SIGKILL; returns the exit code. */
@@ -225,32 +226,6 @@ public final class ProcessProbe {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** The value in KiB of a {@code Name:   1234 kB} line of {@code /proc/<pid>/status}. */
-    static OptionalLong statusField(String statusText, String name) {
-        String prefix = name + ":";
-        for (String line : statusText.split("\n")) {
-            if (line.startsWith(prefix)) {
-                String v = line.substring(prefix.length()).trim();
-                int sp = v.indexOf(' ');
-                try {
-                    return OptionalLong.of(Long.parseLong(sp < 0 ? v : v.substring(0, sp)));
-                } catch (NumberFormatException e) {
-                    return OptionalLong.empty();
-                }
-            }
-        }
-        return OptionalLong.empty();
-    }
-
-    /** The peak RSS of a process that is still running, from its own status file (KiB, -1 if unreadable). */
-    public static long currentHwmKb(long pid) {
-        try {
-            return statusField(Files.readString(Path.of("/proc", Long.toString(pid), "status")), "VmHWM").orElse(-1);
-        } catch (IOException e) {
-            return -1;
         }
     }
 }

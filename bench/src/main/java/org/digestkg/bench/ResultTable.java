@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * The benchmark's results as a markdown table, {@code measure | value | target | met?}. A measure without a
  * target has an empty target and met column; a failed step has its error as the value and {@code FAILED}.
+ * Thread-safe: a benchmark stopped from outside writes the rows it has while its steps may still be adding.
  */
 public final class ResultTable {
 
@@ -37,7 +38,7 @@ public final class ResultTable {
         return add(measure, value, "", Met.NONE);
     }
 
-    public ResultTable add(String measure, String value, String target, Met met) {
+    public synchronized ResultTable add(String measure, String value, String target, Met met) {
         rows.add(new Row(measure, value, target, met));
         return this;
     }
@@ -47,21 +48,32 @@ public final class ResultTable {
         return add(measure, why, target, Met.FAILED);
     }
 
-    public List<Row> rows() {
+    public synchronized List<Row> rows() {
         return List.copyOf(rows);
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return rows.isEmpty();
     }
 
+    public synchronized int size() {
+        return rows.size();
+    }
+
+    /** A copy of the rows from {@code from} to {@code to} (exclusive): what one step added, or the rows until then. */
+    public synchronized ResultTable slice(int from, int to) {
+        ResultTable t = new ResultTable();
+        t.rows.addAll(rows.subList(from, to));
+        return t;
+    }
+
     /** Rows whose met column is {@code met}. */
-    public long count(Met met) {
+    public synchronized long count(Met met) {
         return rows.stream().filter(r -> r.met() == met).count();
     }
 
     /** The table in GitHub markdown, columns padded so it also reads well as plain text. */
-    public String markdown() {
+    public synchronized String markdown() {
         String[] head = {"measure", "value", "target", "met?"};
         int[] w = new int[4];
         for (int i = 0; i < 4; i++) w[i] = head[i].length();

@@ -1,6 +1,7 @@
 package org.digestkg.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,11 +42,19 @@ class BenchmarkSmokeTest {
                 "ratio build / tdbloader", "add one new day", "re-add the same day", "kg serve --watch", "kg export --format nt",
                 "kg serve on the 3-day store", "co-authors of the most prolific author", "top-20 author pairs",
                 "2-hop neighbourhood size", "papers per category per day", "a typical author",
-                "2-hop neighbourhood size of the typical author", "kg serve: peak RSS"}) {
+                "2-hop neighbourhood size of the typical author", "kg serve: memory peaks",
+                "build 3 days: private memory peak", "build 3 days: mapped memory peak",
+                "add one new day: memory peaks", "tdb2.tdbloader 3 days: memory peaks"}) {
             assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith(measure)), measure + "\n" + report);
         }
         assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().equals("graph 3 days")
                 && r.value().matches("[\\d,]+ papers, [\\d,]+ authors, [\\d,]+ quads \\(build report\\)")), report);
-        assertTrue(Files.readString(work.resolve("results.md")).contains("| measure"));
+        assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith("build 3 days: private memory peak")
+                && r.value().matches("[\\d,]+ MiB") && r.target().contains("512")), report);
+        assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith("kg serve: memory peaks")
+                && r.value().matches("private [\\d,]+ MiB, mapped [\\d,]+ MiB, RSS [\\d,]+ MiB")), report);
+        String written = Files.readString(work.resolve("results.md"));
+        assertTrue(written.contains("| measure"));
+        assertFalse(written.contains("Partial results"), "the last write is the finished run's");
     }
 }

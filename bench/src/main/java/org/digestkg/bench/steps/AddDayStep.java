@@ -8,6 +8,7 @@ import org.digestkg.bench.BenchRun;
 import org.digestkg.bench.BenchStep;
 import org.digestkg.bench.Fmt;
 import org.digestkg.bench.KgBuildReport;
+import org.digestkg.bench.MemoryPeaks;
 import org.digestkg.bench.ProcessProbe;
 import org.digestkg.bench.ResultTable.Met;
 
@@ -41,6 +42,7 @@ public final class AddDayStep implements BenchStep {
         List<Double> add = new ArrayList<>();
         List<Double> readd = new ArrayList<>();
         List<Double> remove = new ArrayList<>();
+        List<MemoryPeaks> memory = new ArrayList<>();
         String addLine = "";
         boolean unchangedSaid = true;
         for (int r = 0; r < run.options().repeat(); r++) {
@@ -51,6 +53,7 @@ public final class AddDayStep implements BenchStep {
                 return;
             }
             add.add(a.process().seconds());
+            memory.add(a.process().memory());
             KgBuildReport added = a.report().get();
             addLine = Fmt.count(added.papers()) + " papers, " + Fmt.count(added.triples()) + " quads, build's own clock "
                     + added.ownClock();
@@ -75,6 +78,7 @@ public final class AddDayStep implements BenchStep {
         double tb = Fmt.median(readd);
         run.table().add("add one new day (" + date + ") to the " + small + "-day store: whole kg build command",
                 Fmt.seconds(ta) + " (" + addLine + ")" + Fmt.runsNote(add), target(), Met.of(ta < 1.0));
+        MemoryRows.peaks(run.table(), "add one new day: memory peaks of the kg build command", memory);
         run.table().add("re-add the same day: whole command", Fmt.seconds(tb) + (unchangedSaid ? ", says unchanged"
                         : ", did NOT say unchanged") + Fmt.runsNote(readd), "< 0.5 s, unchanged",
                 Met.of(tb < 0.5 && unchangedSaid));

@@ -2,18 +2,13 @@ package org.digestkg.bench.steps;
 
 import org.digestkg.bench.BenchRun;
 import org.digestkg.bench.BenchStep;
-import org.digestkg.bench.BuildFigures;
 import org.digestkg.bench.Disk;
-import org.digestkg.bench.Fmt;
-import org.digestkg.bench.ResultTable.Met;
 
 /**
- * The memory and disk of the smallest corpus's build: the median peak RSS of its runs against the 1 GB target,
- * with the anonymous and file-backed parts (TDB2 maps its files), and the store's size on disk.
+ * The memory and disk of the smallest corpus's build: its private memory against 512 MiB apart from the pages of
+ * the store it maps, its peak RSS against 1 GiB ({@link MemoryRows}), and the store's size on disk.
  */
 public final class BuildMemoryStep implements BenchStep {
-
-    static final double MIB_PER_GB_TARGET = 1024; // the 1 GB target, read as 1 GiB
 
     @Override
     public String option() {
@@ -22,12 +17,7 @@ public final class BuildMemoryStep implements BenchStep {
 
     @Override
     public String title(BenchRun run) {
-        return "build " + run.smallest() + " days: peak RSS (VmHWM)";
-    }
-
-    @Override
-    public String target() {
-        return "≤ 1 GB (1,024 MiB)";
+        return "build " + run.smallest() + " days: memory";
     }
 
     @Override
@@ -38,13 +28,7 @@ public final class BuildMemoryStep implements BenchStep {
     @Override
     public void run(BenchRun run) {
         int n = run.smallest();
-        BuildFigures build = run.build(n).orElseThrow();
-        double mib = build.peakMiB();
-        run.table().add(title(run), Fmt.mib(mib) + " (" + build.memory() + ")" + Fmt.runsNote(build.peaks(), Fmt::mib),
-                target(), Met.of(mib <= MIB_PER_GB_TARGET));
-        double privateMiB = build.privateMiB();
-        run.table().add("build " + n + " days: private memory peak (anonymous: heap, stacks; not the store's mapped "
-                + "pages, which the kernel can drop)", Fmt.mib(privateMiB), "≤ 512 MiB", Met.of(privateMiB <= 512));
+        MemoryRows.smallestBuild(run.table(), n, run.build(n).orElseThrow());
         run.table().add("store on disk, " + n + " days", Disk.duMiB(run.store(n)));
     }
 }

@@ -10,6 +10,7 @@ import org.digestkg.bench.BuildFigures;
 import org.digestkg.bench.Disk;
 import org.digestkg.bench.Fmt;
 import org.digestkg.bench.KgBuildReport;
+import org.digestkg.bench.MemoryPeaks;
 
 /**
  * {@code kg build} of the smallest corpus into a fresh store, {@code --repeat} times: the graph it made and the
@@ -38,7 +39,7 @@ public final class BuildStep implements BenchStep {
         int n = run.smallest();
         Path store = run.store(n);
         List<Double> times = new ArrayList<>();
-        List<Double> peaks = new ArrayList<>();
+        List<MemoryPeaks> memory = new ArrayList<>();
         KgBuild last = null;
         for (int r = 0; r < run.options().repeat(); r++) {
             Disk.deleteQuietly(store);
@@ -48,15 +49,14 @@ public final class BuildStep implements BenchStep {
                 return;
             }
             times.add(last.process().seconds());
-            peaks.add(last.process().peakHwmKb() / 1024.0);
+            memory.add(last.process().memory());
             run.perDigest(n, last.report().orElseThrow().loadedSeconds());
             if (last.process().exitCode() != 0) {
                 run.note("build " + n + " exited with " + last.process().exitCode() + " (rejected entries)");
             }
         }
         KgBuildReport report = last.report().orElseThrow();
-        BuildFigures figures = new BuildFigures(times, peaks, BuildFigures.memory(last.process()),
-                BuildFigures.privateMiB(last.process()), report);
+        BuildFigures figures = new BuildFigures(times, memory, report);
         run.build(n, figures);
         run.table().add("graph " + n + " days", report.graph() + " (build report)");
         run.table().add("build " + n + " days: wall time, whole command", Fmt.seconds(figures.seconds())

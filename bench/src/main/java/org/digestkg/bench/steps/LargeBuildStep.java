@@ -13,16 +13,24 @@ import org.digestkg.bench.BuildFigures;
 import org.digestkg.bench.Disk;
 import org.digestkg.bench.Fmt;
 import org.digestkg.bench.KgBuildReport;
+import org.digestkg.bench.MemoryPeaks;
 import org.digestkg.bench.ProcessProbe;
 import org.digestkg.bench.ResultTable;
 import org.digestkg.bench.ResultTable.Met;
 
 /**
- * The larger corpora (1,840 days): {@code kg build} once each, its time and peak RSS against the smallest build's
- * scaled (time ≤ 1.1× per size ratio, RSS ≤ 1.25×), and {@code tdb2.tdbloader} on its export unless
- * {@code --no-tdbloader-1840}. Large stores are deleted afterwards.
+ * The larger corpora (1,840 days): {@code kg build} once each, its time against the smallest build's scaled (≤
+ * {@link #TIME_PER_SCALE}× per size ratio) and its memory against the smallest build's ({@link MemoryRows}: private memory flat, RSS
+ * ≤ 1.25×), and {@code tdb2.tdbloader} on its export unless {@code --no-tdbloader-1840}. Large stores are deleted
+ * afterwards.
  */
 public final class LargeBuildStep implements BenchStep {
+
+    /**
+     * Time allowed per unit of size ratio: 1,840 days ≤ 10.5× the 184-day build (issue 12; issue 5 had asked ≤ 11×).
+     * The slack over 10× is for a larger store's deeper B+trees.
+     */
+    static final double TIME_PER_SCALE = 1.05;
 
     /** The line {@code kg build} prints per digest loaded: the only record of how far a build that was stopped got. */
     private static final Pattern LOADED_LINE = Pattern.compile("^loaded .*, ([\\d.]+) s$", Pattern.MULTILINE);
@@ -69,14 +77,14 @@ public final class LargeBuildStep implements BenchStep {
         ResultTable table = run.table();
         int small = run.smallest();
         double smallSeconds = run.build(small).map(BuildFigures::seconds).orElse(Double.NaN);
-        double smallMib = run.build(small).map(BuildFigures::peakMiB).orElse(Double.NaN);
+        MemoryPeaks smallMemory = run.build(small).map(BuildFigures::medianMemory).orElse(MemoryPeaks.NONE);
         Disk.deleteQuietly(store);
         KgBuild b = KgBuild.run(run, run.corpus(n), store, "build-" + n);
         ProcessProbe.Result res = b.process();
         double scale = n / (double) small;
-        String timeTarget = String.format(Locale.ROOT, "≤ %.0f× build %d (%s)", 11 * scale / 10, small,
-                Fmt.seconds(11 * scale / 10 * smallSeconds));
-        String rssTarget = String.format(Locale.ROOT, "≤ 1.25× build %d (%s)", small, Fmt.mib(1.25 * smallMib));
+        double timeLimit = TIME_PER_SCALE * scale;
+        String timeTarget = String.format(Locale.ROOT, "≤ %s× build %d (%s)", Fmt.decimal(timeLimit), small,
+                Fmt.seconds(timeLimit * smallSeconds));
         if (!res.ok() || !b.complete()) {
             List<Double> loaded = b.report().map(KgBuildReport::loadedSeconds).orElseGet(() -> loadedLines(res.output()));
             run.perDigest(n, loaded);
@@ -90,31 +98,19 @@ public final class LargeBuildStep implements BenchStep {
                                     + "store %s on disk by then", why, loaded.size(), n, Fmt.seconds(res.seconds()), pace,
                             Fmt.seconds(pace * n), n, Disk.duMiB(store)), timeTarget,
                     loaded.isEmpty() ? Met.FAILED : Met.NO);
-            table.add("build " + n + " days: peak RSS (VmHWM) when stopped", Fmt.mib(res.peakMiB()) + " = "
-                            + Fmt.ratio(res.peakMiB() / smallMib) + " build " + small + " (" + BuildFigures.memory(res) + ")",
-                    rssTarget, Double.isNaN(smallMib) ? Met.NONE : Met.of(res.peakMiB() / smallMib <= 1.25));
+            MemoryRows.largerBuild(table, n, res.memory(), small, smallMemory, false);
             return false;
         }
         KgBuildReport report = b.report().orElseThrow();
         run.perDigest(n, report.loadedSeconds());
         double t = res.seconds();
-        double mib = res.peakHwmKb() / 1024.0;
-        run.build(n, new BuildFigures(List.of(t), List.of(mib), BuildFigures.memory(res), BuildFigures.privateMiB(res),
-                report));
+        run.build(n, new BuildFigures(List.of(t), List.of(res.memory()), report));
         table.add("graph " + n + " days", report.graph() + " (build report)");
         double ratio = t / smallSeconds;
         table.add("build " + n + " days: wall time, whole command", Fmt.seconds(t) + " = " + Fmt.ratio(ratio)
                         + " build " + small + " (build's own clock " + report.ownClock() + ")", timeTarget,
-                Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 11 * scale / 10));
-        double rr = mib / smallMib;
-        table.add("build " + n + " days: peak RSS (VmHWM)", Fmt.mib(mib) + " = " + Fmt.ratio(rr) + " build " + small
-                + " (" + BuildFigures.memory(res) + ")", rssTarget, Double.isNaN(rr) ? Met.NONE : Met.of(rr <= 1.25));
-        double privateMiB = BuildFigures.privateMiB(res);
-        double smallPrivate = run.build(small).map(BuildFigures::privateMiB).orElse(Double.NaN);
-        double pr = privateMiB / smallPrivate;
-        table.add("build " + n + " days: private memory peak (anonymous: heap, stacks; not the store's mapped pages)",
-                Fmt.mib(privateMiB) + " = " + Fmt.ratio(pr) + " build " + small, "flat (≤ 1.25× build " + small + ")",
-                Double.isNaN(pr) ? Met.NONE : Met.of(pr <= 1.25));
+                Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= timeLimit));
+        MemoryRows.largerBuild(table, n, res.memory(), small, smallMemory, true);
         table.add("store on disk, " + n + " days", Disk.duMiB(store));
         return true;
     }

@@ -11,6 +11,7 @@ import org.digestkg.bench.BenchRun;
 import org.digestkg.bench.BuildFigures;
 import org.digestkg.bench.Disk;
 import org.digestkg.bench.Fmt;
+import org.digestkg.bench.MemoryPeaks;
 import org.digestkg.bench.ProcessProbe;
 import org.digestkg.bench.ResultTable;
 import org.digestkg.bench.ResultTable.Met;
@@ -39,8 +40,7 @@ final class Tdbloader {
                 + Fmt.count(quads) + " quads, " + String.format(Locale.ROOT, "%.0f MB", Disk.size(nq) / 1e6));
         Path loc = run.options().work().resolve("tdbloader/d" + n);
         List<Double> times = new ArrayList<>();
-        List<Double> peaks = new ArrayList<>();
-        String memory = "";
+        List<MemoryPeaks> memory = new ArrayList<>();
         try {
             for (int r = 0; r < repeat; r++) {
                 Disk.deleteQuietly(loc);
@@ -51,13 +51,11 @@ final class Tdbloader {
                     return;
                 }
                 times.add(res.seconds());
-                peaks.add(res.peakHwmKb() / 1024.0);
-                memory = BuildFigures.memory(res);
+                memory.add(res.memory());
             }
             table.add("tdb2.tdbloader --loc L " + n + "-days.nq: wall time", Fmt.seconds(Fmt.median(times))
                     + Fmt.runsNote(times));
-            table.add("tdb2.tdbloader " + n + " days: peak RSS (VmHWM)", Fmt.mib(Fmt.median(peaks)) + " (" + memory + ")"
-                    + Fmt.runsNote(peaks, Fmt::mib));
+            MemoryRows.peaks(table, "tdb2.tdbloader " + n + " days: memory peaks", memory);
             table.add("tdb2.tdbloader store on disk, " + n + " days", Disk.duMiB(loc));
         } finally {
             Disk.deleteQuietly(loc);
@@ -70,7 +68,8 @@ final class Tdbloader {
                 + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
         if (n == run.smallest()) {
             double builtMib = run.build(n).map(BuildFigures::peakMiB).orElse(Double.NaN);
-            table.add("ratio peak RSS build / tdbloader, " + n + " days", Fmt.ratio(builtMib / Fmt.median(peaks)));
+            table.add("ratio peak RSS build / tdbloader, " + n + " days",
+                    Fmt.ratio(builtMib / MemoryPeaks.median(memory).rssMiB()));
         }
     }
 }
