@@ -27,11 +27,11 @@ import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.RDF;
-import org.digestkg.storage.QuadTap;
 import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.FOAF;
 import org.digestkg.extractor.rdf.SKOS;
+import org.digestkg.storage.QuadTap;
 
 /**
  * Reads papers and their authors: from the store, one scan of its index per predicate inside one read
