@@ -35,6 +35,7 @@ import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.RdfMapper;
 import org.digestkg.storage.text.TextIndexedStore;
+import org.digestkg.storage.text.TextSpill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * it has been read completely and accepted, so a rejected digest leaves no trace. Listings the store already held
  * are brought in line afterwards.
  * <p>
- * The loader writes to TDB2's storage directly, so the text index hears nothing of it: the texts are indexed while
- * the loader builds TDB2's other indexes, a phase that leaves one core idle. That second pass reads the digests
- * again rather than holding their texts (a year of abstracts and summaries), and the commit waits for it.
+ * The loader writes to TDB2's storage directly, so the text index hears nothing of it: each digest's texts are
+ * kept in a file as it is read ({@link TextSpill}) and indexed while the loader builds TDB2's other indexes, a
+ * phase that leaves one core idle; the commit waits for the index.
  */
 final class BulkLoad {
 
@@ -73,17 +74,14 @@ final class BulkLoad {
     private final QuadTap tap;
     /** Set when the load fails: digests still being read are neither mapped nor indexed. */
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Runs as the index pass starts: lets a test change a file between the two passes. */
-    private final Runnable beforeIndexPass;
 
-    BulkLoad(GraphStore store, boolean strict, QuadTap tap, Runnable beforeIndexPass) {
+    BulkLoad(GraphStore store, boolean strict, QuadTap tap) {
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
         this.storage = store.storage();
         this.text = store.text();
         this.strict = strict;
         this.tap = tap;
-        this.beforeIndexPass = beforeIndexPass;
     }
 
     /** A digest read once ahead of loading: its day and bytes' hash, and the papers it lists. */
@@ -145,14 +143,20 @@ final class BulkLoad {
             t.setDaemon(true);
             return t;
         });
-        loader.startBulk();
+        TextSpill texts = text.spill();
+        try {
+            loader.startBulk();
+        } catch (RuntimeException | Error e) {
+            texts.close();
+            throw e;
+        }
         try {
             ArrayDeque<Future<Mapped>> ahead = new ArrayDeque<>();
             int submitted = 0;
             while (submitted < bulk.size() || !ahead.isEmpty()) {
                 while (submitted < bulk.size() && ahead.size() < READ_AHEAD) {
                     Scan s = bulk.get(submitted++);
-                    ahead.add(reader.submit(() -> map(s, latest)));
+                    ahead.add(reader.submit(() -> map(s, latest, texts)));
                 }
                 Mapped m = ahead.poll().get();
                 Set<Node> scanned = m.scan.papers;
@@ -169,8 +173,8 @@ final class BulkLoad {
                 results.put(m.scan.file, m.result);
                 authors.put(m.scan.file, m.authors);
             }
-            List<Scan> loaded = bulk.stream().filter(s -> results.get(s.file).status() == LoadResult.Status.LOADED).toList();
-            text.commitAfter(reader.submit(() -> indexTexts(loaded, latest)));
+            // every digest has been read: the reader indexes their texts while the loader builds its other indexes
+            text.commitAfter(reader.submit(() -> indexTexts(texts)));
             loader.finishBulk();
         } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
             // no digest may reach the index once the loader's abort has rolled it back
@@ -194,6 +198,7 @@ final class BulkLoad {
             return new Outcome(results, authors, leftOver);
         } finally {
             reader.shutdownNow();
+            texts.close();
         }
         long tLoad = System.nanoTime();
         if (!settleAfter.isEmpty()) {
@@ -256,25 +261,16 @@ final class BulkLoad {
         }
     }
 
-    /**
-     * The index pass: reads the loaded digests again and indexes their texts, inside the loader's transaction.
-     * Mapping is deterministic (no blank nodes), so the texts indexed are the ones stored.
-     */
-    private Void indexTexts(List<Scan> loaded, Map<Node, LocalDate> latest) {
-        beforeIndexPass.run();
-        for (Scan s : loaded) {
-            if (stopped.get()) break;
-            Mapped again = map(s, latest);
-            if (again.result.status() != LoadResult.Status.LOADED) {
-                throw new IllegalStateException("cannot index the texts of " + s.file + ": " + again.result.error());
-            }
-            text.index(again.quads);
-        }
+    /** The index pass, inside the loader's transaction: the texts kept as the digests were read. */
+    private Void indexTexts(TextSpill texts) {
+        texts.read(batch -> {
+            if (!stopped.get()) text.index(batch);
+        });
         return null;
     }
 
     /** Parses and maps one digest into a buffer, the latest-listing rule coming from the days known ahead. */
-    private Mapped map(Scan s, Map<Node, LocalDate> latest) {
+    private Mapped map(Scan s, Map<Node, LocalDate> latest, TextSpill texts) {
         long t0 = System.nanoTime();
         String source = s.file.toString();
         if (stopped.get()) {
@@ -297,9 +293,6 @@ final class BulkLoad {
             DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new MappingSink(record) {
                 @Override
                 public void start(Digest digest) {
-                    if (!digest.sha256().equals(s.sha256)) {
-                        throw new DigestException(source + ": the file changed while it was being loaded");
-                    }
                     record.day = digest.date();
                     mapper = toBuffer;
                     mapper.start(digest);
@@ -317,6 +310,7 @@ final class BulkLoad {
                     Set.of(), Set.of());
         }
         record.triples = quads.size();
+        if (!stopped.get()) texts.write(quads); // outside the try: a spill that cannot be written stops the whole load
         return new Mapped(s, record.loaded(source, Duration.ofNanos(System.nanoTime() - t0)), quads, record.authors, emitted);
     }
 

@@ -43,7 +43,6 @@ public final class DigestLoader {
     private final Path dir;
     private final Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
-    private Runnable beforeIndexPass = () -> { };
     private QuadTap tap = QuadTap.NONE;
 
     public DigestLoader(GraphStore store) {
@@ -55,12 +54,6 @@ public final class DigestLoader {
     /** Shows {@code tap} the quads the bulk path writes, and tells it of every other change this loader makes. */
     public DigestLoader tap(QuadTap tap) {
         this.tap = tap;
-        return this;
-    }
-
-    /** For tests: runs between a bulk load's two readings of its digests (see {@link BulkLoad}). */
-    DigestLoader beforeIndexPass(Runnable action) {
-        this.beforeIndexPass = action;
         return this;
     }
 
@@ -98,7 +91,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, beforeIndexPass).load(chunk, date);
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap).load(chunk, date);
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below

@@ -65,29 +65,6 @@ class BulkLoadTest {
     }
 
     @Test
-    void aDigestChangedBeforeItsTextsAreIndexedAbortsTheBulkLoadAndLeavesStoreAndIndexAsTheyWere() {
-        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
-        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
-            new DigestLoader(store).load(files.get(0), null);
-            long texts = store.text().texts();
-            DatasetGraph before = DigestLoaderTest.snapshot(store);
-            Path changed = files.get(5);
-            List<LoadResult> results = new ArrayList<>();
-            new DigestLoader(store)
-                    .beforeIndexPass(() -> DigestLoaderTest.write(changed, Samples.read(changed) + "\n"))
-                    .loadAll(files.subList(1, files.size()), null, results::add);
-            assertEquals(9, results.size());
-            assertTrue(results.stream().allMatch(r -> r.status() == LoadResult.Status.FAILED),
-                    results.stream().map(LoadResult::status).toList().toString());
-            assertTrue(results.get(0).error().contains(changed + ": the file changed while it was being loaded"),
-                    results.get(0).error());
-            assertTrue(IsoMatcher.isomorphic(before, DigestLoaderTest.snapshot(store)));
-            assertEquals(texts, store.text().texts());
-            assertTrue(store.text().compare().isEmpty());
-        }
-    }
-
-    @Test
     void aDigestRejectedInABulkLoadLeavesNoTraceAndItsPapersStayConsistent() {
         List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         // the latest day fails under --strict (its table of contents claims a wrong count)

@@ -55,6 +55,8 @@ public final class TextIndexedStore implements AutoCloseable {
 
     /** The index's folder inside the store's. */
     public static final String DIR = "text";
+    /** The file of {@link #spill()}, in the store's folder. */
+    static final String SPILL = "texts-to-index.tmp";
 
     private static final Map<DatasetGraph, TextIndexedStore> OPEN = new IdentityHashMap<>();
 
@@ -121,6 +123,14 @@ public final class TextIndexedStore implements AutoCloseable {
      */
     public void commitAfter(Future<?> indexing) {
         index.commitAfter(indexing);
+    }
+
+    /**
+     * A file in the store's folder for the texts of a write that goes around the index, until they are
+     * {@link #index indexed}; a file a killed process left there is replaced.
+     */
+    public TextSpill spill() {
+        return new TextSpill(storeDir.resolve(SPILL), index.getDocDef());
     }
 
     /** What {@link #rebuild()} did. */
