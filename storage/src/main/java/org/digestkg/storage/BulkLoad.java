@@ -263,9 +263,14 @@ final class BulkLoad {
 
     /** The index pass, inside the loader's transaction: the texts kept as the digests were read. */
     private Void indexTexts(TextSpill texts) {
-        texts.read(batch -> {
-            if (!stopped.get()) text.index(batch);
-        });
+        text.bulk(true);
+        try {
+            texts.read(batch -> {
+                if (!stopped.get()) text.index(batch);
+            });
+        } finally {
+            text.bulk(false);
+        }
         return null;
     }
 

@@ -125,6 +125,11 @@ public final class TextIndexedStore implements AutoCloseable {
         index.commitAfter(indexing);
     }
 
+    /** Tunes the index for a bulk load's many texts until {@code on} is false again. */
+    public void bulk(boolean on) {
+        index.bulk(on);
+    }
+
     /**
      * A file in the store's folder for the texts of a write that goes around the index, until they are
      * {@link #index indexed}; a file a killed process left there is replaced.
