@@ -233,7 +233,7 @@ public final class PaperTextIndex extends TextIndexLucene {
     private static final double RAM_BUFFER_MB = 16;
     /**
      * For a bulk load: a year of texts makes a few segments instead of dozens, which Lucene then merges; measured on
-     * the 184-day build, 42.6 s instead of 52.9 s (bench/README.md).
+     * the 184-day build, 42.6 s instead of 52.9 s (README, Performance).
      */
     private static final double BULK_RAM_BUFFER_MB = Double.parseDouble(System.getProperty("kg.textBufferMb", "96"));
 
