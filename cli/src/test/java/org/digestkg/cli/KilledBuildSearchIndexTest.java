@@ -1,6 +1,7 @@
 package org.digestkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -88,6 +89,8 @@ class KilledBuildSearchIndexTest {
         var check = KgCommandLineTest.kg("index", "--check", "--store", store.toString());
         assertEquals(0, check.exit(), check.out() + check.err());
         assertTrue(check.out().contains("the index holds exactly the store's texts"), check.out());
+        assertFalse(Files.exists(store.resolve("texts-to-index.tmp")),
+                "texts a killed bulk load kept for the index are dropped when the store is opened");
     }
 
     /** In a new process: the repair is announced, the index then holds exactly the store's texts and finds them. */

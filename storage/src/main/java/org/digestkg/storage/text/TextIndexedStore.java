@@ -70,6 +70,7 @@ public final class TextIndexedStore implements AutoCloseable {
         this.storeDir = storeDir;
         this.storage = storage;
         this.index = index;
+        dropSpill();
         bringInStep();
         this.dataset = new TextIndexedDataset(storage, index);
     }
@@ -132,10 +133,19 @@ public final class TextIndexedStore implements AutoCloseable {
 
     /**
      * A file in the store's folder for the texts of a write that goes around the index, until they are
-     * {@link #index indexed}; a file a killed process left there is replaced.
+     * {@link #index indexed}; one a killed process left there is deleted when the store is next opened.
      */
     public TextSpill spill() {
         return new TextSpill(storeDir.resolve(SPILL), index.getDocDef());
+    }
+
+    /** The texts a killed bulk load kept for the index: its transaction never committed, so they are nobody's. */
+    private void dropSpill() {
+        try {
+            Files.deleteIfExists(storeDir.resolve(SPILL));
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: {}", storeDir.resolve(SPILL), e.toString());
+        }
     }
 
     /** What {@link #rebuild()} did. */

@@ -203,6 +203,20 @@ class TextIndexInStepTest {
     }
 
     @Test
+    void textsAKilledBulkLoadKeptForTheIndexAreDroppedWhenTheStoreIsOpened() throws IOException {
+        Path storeDir = tmp.resolve("store");
+        try (GraphStore store = GraphStore.open(storeDir)) {
+            new DigestLoader(store).load(Samples.feb04(), null);
+            store.text().spill().write(List.of()); // left behind, as by a process killed mid-load
+        }
+        assertTrue(Files.exists(storeDir.resolve(TextIndexedStore.SPILL)));
+        try (GraphStore store = GraphStore.open(storeDir)) {
+            assertFalse(Files.exists(storeDir.resolve(TextIndexedStore.SPILL)));
+            assertInStep(store);
+        }
+    }
+
+    @Test
     void aStoreWithoutAnIndexGetsOneWhenOpened() throws IOException {
         Path storeDir = tmp.resolve("store");
         try (GraphStore store = GraphStore.open(storeDir)) {
