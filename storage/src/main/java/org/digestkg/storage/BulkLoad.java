@@ -268,6 +268,8 @@ final class BulkLoad {
             texts.read(batch -> {
                 if (!stopped.get()) text.index(batch);
             });
+            // the last buffered documents are written here, beside the loader's index build, not by the commit after it
+            if (!stopped.get()) text.flush();
         } finally {
             text.bulk(false);
         }

@@ -2,123 +2,173 @@ package org.digestkg.storage.text;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Evaluates a parsed query ({@link TextQueryParser.Mode#PAPERS}) per paper rather than per literal: each clause is
  * searched over all of a paper's texts, and the query's {@code AND}/{@code OR}/{@code NOT} combine papers. A paper's
  * score for a clause is the best score among its literals; clauses add up, like Lucene's own boolean scoring, so a
  * paper matching more of the query ranks higher, and a word in a title (boost 4) outweighs the same word in an
- * abstract.
+ * abstract. Papers are {@link PaperNumbers numbered}, so the results of a clause are arrays, not maps.
  */
 final class PaperMatcher {
 
-    /** How one paper matched: its score, and the literal (a Lucene document) that matched best. */
-    record Match(float score, int bestDoc, float bestDocScore) {
+    /**
+     * The papers that matched, by {@link PaperNumbers number}: for each, its score and the literal (a Lucene
+     * document) that matched best, with that literal's own score.
+     */
+    static final class Matches {
+        final FixedBitSet papers;
+        final float[] score;
+        final int[] bestDoc;
+        final float[] bestDocScore;
 
-        Match plus(Match other) {
-            boolean mine = bestDocScore >= other.bestDocScore;
-            return new Match(score + other.score, mine ? bestDoc : other.bestDoc,
-                    mine ? bestDocScore : other.bestDocScore);
+        Matches(int count) {
+            papers = new FixedBitSet(Math.max(1, count));
+            score = new float[count];
+            bestDoc = new int[count];
+            bestDocScore = new float[count];
         }
 
-        Match times(float boost) {
-            return new Match(score * boost, bestDoc, bestDocScore * boost);
+        /** Adds {@code other}'s match of {@code paper} to this one's; the better literal stays the best. */
+        void plus(int paper, Matches other) {
+            score[paper] += other.score[paper];
+            if (other.bestDocScore[paper] > bestDocScore[paper]) {
+                bestDoc[paper] = other.bestDoc[paper];
+                bestDocScore[paper] = other.bestDocScore[paper];
+            }
+        }
+
+        /** Takes {@code other}'s match of {@code paper} as this one's. */
+        void set(int paper, Matches other) {
+            papers.set(paper);
+            score[paper] = other.score[paper];
+            bestDoc[paper] = other.bestDoc[paper];
+            bestDocScore[paper] = other.bestDocScore[paper];
+        }
+
+        /** The numbers of the papers that matched, in order. */
+        DocIdSetIterator iterator() {
+            return new BitSetIterator(papers, 0);
         }
     }
 
     private final IndexSearcher searcher;
+    private final PaperNumbers numbers;
 
-    PaperMatcher(IndexSearcher searcher) {
+    PaperMatcher(IndexSearcher searcher) throws IOException {
         this.searcher = searcher;
+        this.numbers = PaperNumbers.of(searcher.getIndexReader());
     }
 
-    /** Papers (by IRI) that match {@code query}. */
-    Map<String, Match> match(Query query) throws IOException {
+    /** The numbering the matches are in. */
+    PaperNumbers numbers() {
+        return numbers;
+    }
+
+    /** Papers that match {@code query}. */
+    Matches match(Query query) throws IOException {
         if (query instanceof TextQueryParser.Clause c) return clause(c.query);
         if (query instanceof BoostQuery b) {
-            Map<String, Match> inner = match(b.getQuery());
-            inner.replaceAll((paper, m) -> m.times(b.getBoost()));
+            Matches inner = match(b.getQuery());
+            float boost = b.getBoost();
+            forEach(inner, p -> {
+                inner.score[p] *= boost;
+                inner.bestDocScore[p] *= boost;
+            });
             return inner;
         }
-        if (query instanceof MatchNoDocsQuery) return new HashMap<>();
+        if (query instanceof MatchNoDocsQuery) return new Matches(numbers.count());
         if (query instanceof BooleanQuery bq) return bool(bq);
         return clause(query);
     }
 
-    private Map<String, Match> bool(BooleanQuery bq) throws IOException {
-        List<Map<String, Match>> required = new ArrayList<>();
-        List<Map<String, Match>> optional = new ArrayList<>();
-        List<Map<String, Match>> excluded = new ArrayList<>();
+    private Matches bool(BooleanQuery bq) throws IOException {
+        List<Matches> required = new ArrayList<>();
+        List<Matches> optional = new ArrayList<>();
+        List<Matches> excluded = new ArrayList<>();
         for (BooleanClause c : bq.clauses()) {
-            Map<String, Match> m = match(c.getQuery());
+            Matches m = match(c.getQuery());
             switch (c.getOccur()) {
                 case MUST, FILTER -> required.add(m);
                 case SHOULD -> optional.add(m);
                 case MUST_NOT -> excluded.add(m);
             }
         }
-        Map<String, Match> result;
+        Matches result;
         if (!required.isEmpty()) {
             result = required.get(0);
-            for (Map<String, Match> r : required.subList(1, required.size())) {
-                result.keySet().retainAll(r.keySet());
-                result.replaceAll((paper, m) -> m.plus(r.get(paper)));
+            for (Matches r : required.subList(1, required.size())) {
+                result.papers.and(r.papers);
+                forEach(result, p -> result.plus(p, r));
             }
-            for (Map<String, Match> o : optional) {
-                o.forEach((paper, m) -> result.computeIfPresent(paper, (p, mine) -> mine.plus(m)));
+            for (Matches o : optional) {
+                forEach(result, p -> {
+                    if (o.papers.get(p)) result.plus(p, o);
+                });
             }
         } else {
             int atLeast = Math.max(1, bq.getMinimumNumberShouldMatch());
-            Map<String, Integer> hits = new HashMap<>();
-            result = new HashMap<>();
-            for (Map<String, Match> o : optional) {
-                Map<String, Match> all = result;
-                o.forEach((paper, m) -> {
-                    all.merge(paper, m, Match::plus);
-                    hits.merge(paper, 1, Integer::sum);
+            int[] hits = new int[numbers.count()];
+            result = new Matches(numbers.count());
+            for (Matches o : optional) {
+                Matches all = result;
+                forEach(o, p -> {
+                    if (all.papers.get(p)) {
+                        all.plus(p, o);
+                    } else {
+                        all.set(p, o);
+                    }
+                    hits[p]++;
                 });
             }
-            result.keySet().removeIf(paper -> hits.get(paper) < atLeast);
+            Matches all = result;
+            forEach(result, p -> {
+                if (hits[p] < atLeast) all.papers.clear(p);
+            });
         }
-        for (Map<String, Match> x : excluded) result.keySet().removeAll(x.keySet());
+        for (Matches x : excluded) result.papers.andNot(x.papers);
         return result;
     }
 
+    private interface PaperAction {
+        void apply(int paper);
+    }
+
+    private static void forEach(Matches m, PaperAction action) throws IOException {
+        DocIdSetIterator it = m.iterator();
+        for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) action.apply(p);
+    }
+
     /** One clause over all literals, grouped by paper: the best literal of each paper counts. */
-    private Map<String, Match> clause(Query query) throws IOException {
-        Map<String, Match> papers = new HashMap<>();
+    private Matches clause(Query query) throws IOException {
+        Matches matches = new Matches(numbers.count());
         searcher.search(query, new SimpleCollector() {
             private Scorable scorer;
-            private LeafReaderContext leaf;
+            private int docBase;
+            private int leafOrd;
             private SortedDocValues paperOf;
-            private float[] best = new float[0];
-            private int[] bestDoc = new int[0];
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                flush();
-                leaf = context;
+                docBase = context.docBase;
+                leafOrd = context.ord;
                 paperOf = context.reader().getSortedDocValues(PaperTextIndex.PAPER);
-                int n = paperOf == null ? 0 : paperOf.getValueCount();
-                best = new float[n];
-                bestDoc = new int[n];
-                Arrays.fill(bestDoc, -1);
             }
 
             @Override
@@ -129,11 +179,13 @@ final class PaperMatcher {
             @Override
             public void collect(int doc) throws IOException {
                 if (paperOf == null || !paperOf.advanceExact(doc)) return; // a literal about no paper
-                int ord = paperOf.ordValue();
+                int paper = numbers.number(leafOrd, paperOf.ordValue());
                 float score = scorer.score();
-                if (bestDoc[ord] < 0 || score > best[ord]) {
-                    best[ord] = score;
-                    bestDoc[ord] = leaf.docBase + doc;
+                // segments and their documents come in order: the first of equal literals stays the best
+                if (!matches.papers.getAndSet(paper) || score > matches.bestDocScore[paper]) {
+                    matches.score[paper] = score;
+                    matches.bestDocScore[paper] = score;
+                    matches.bestDoc[paper] = docBase + doc;
                 }
             }
 
@@ -141,23 +193,7 @@ final class PaperMatcher {
             public ScoreMode scoreMode() {
                 return ScoreMode.COMPLETE;
             }
-
-            /** Per-segment ordinals to papers, merged into the result (a paper's literals may span segments). */
-            private void flush() throws IOException {
-                for (int ord = 0; ord < bestDoc.length; ord++) {
-                    if (bestDoc[ord] < 0) continue;
-                    Match m = new Match(best[ord], bestDoc[ord], best[ord]);
-                    papers.merge(paperOf.lookupOrd(ord).utf8ToString(), m,
-                            (a, b) -> a.bestDocScore >= b.bestDocScore ? a : b);
-                }
-                bestDoc = new int[0];
-            }
-
-            @Override
-            public void finish() throws IOException {
-                flush();
-            }
         });
-        return papers;
+        return matches;
     }
 }

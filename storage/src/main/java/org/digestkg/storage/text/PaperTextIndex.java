@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +47,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -236,6 +240,15 @@ public final class PaperTextIndex extends TextIndexLucene {
      * the 184-day build, 42.6 s instead of 52.9 s (README, Performance).
      */
     private static final double BULK_RAM_BUFFER_MB = Double.parseDouble(System.getProperty("kg.textBufferMb", "96"));
+
+    /** Writes the buffered documents as segments, without committing them. */
+    void flush() {
+        try {
+            getIndexWriter().flush();
+        } catch (IOException e) {
+            throw new TextIndexException("flush", e);
+        }
+    }
 
     /** Buffers more documents between flushes while a bulk load is indexed, and the default again after. */
     void bulk(boolean on) {
@@ -446,29 +459,51 @@ public final class PaperTextIndex extends TextIndexLucene {
     public PaperPage searchPapers(String query, java.util.function.Predicate<String> keep, int offset, int limit) {
         return withSearcher(searcher -> {
             Query parsed = parsePapers(searcher.getIndexReader(), query);
-            Map<String, PaperMatcher.Match> matches = new PaperMatcher(searcher).match(parsed);
-            List<Map.Entry<String, PaperMatcher.Match>> ranked = new ArrayList<>();
-            for (Map.Entry<String, PaperMatcher.Match> e : matches.entrySet()) {
-                if (keep.test(e.getKey())) ranked.add(e);
+            PaperMatcher matcher = new PaperMatcher(searcher);
+            PaperMatcher.Matches matches = matcher.match(parsed);
+            PaperNumbers numbers = matcher.numbers();
+            // best first, then by IRI (the numbers are in IRI order); only the papers up to the page's end are kept
+            Comparator<Integer> better = (a, b) -> {
+                int byScore = Float.compare(matches.score[b], matches.score[a]);
+                return byScore != 0 ? byScore : Integer.compare(a, b);
+            };
+            int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(0, offset) + Math.max(0, limit));
+            PriorityQueue<Integer> top = new PriorityQueue<>(better.reversed());
+            long total = 0;
+            DocIdSetIterator it = matches.iterator();
+            for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) {
+                if (!keep.test(numbers.iri(p))) continue;
+                total++;
+                if (wanted == 0) continue;
+                if (top.size() < wanted) {
+                    top.add(p);
+                } else if (better.compare(p, top.peek()) < 0) {
+                    top.poll();
+                    top.add(p);
+                }
             }
-            ranked.sort(java.util.Comparator.<Map.Entry<String, PaperMatcher.Match>>comparingDouble(e -> -e.getValue().score())
-                    .thenComparing(Map.Entry::getKey));
+            List<Integer> ranked = new ArrayList<>(top);
+            ranked.sort(better);
             List<PaperHit> page = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
             for (int i = Math.max(0, offset); i < ranked.size() && page.size() < limit; i++) {
-                Map.Entry<String, PaperMatcher.Match> e = ranked.get(i);
-                page.add(new PaperHit(e.getKey(), e.getValue().score(), literal(searcher, stored, e.getValue().bestDoc())));
+                int p = ranked.get(i);
+                page.add(new PaperHit(numbers.iri(p), matches.score[p], literal(searcher, stored, matches.bestDoc[p])));
             }
-            return new PaperPage(ranked.size(), page, TextQueryParser.literals(parsed));
+            return new PaperPage(total, page, TextQueryParser.literals(parsed));
         });
     }
 
     /** Papers matching {@code query} with their scores, unranked: for counting. */
     public Map<String, Float> matchingPapers(String query) {
         return withSearcher(searcher -> {
-            Map<String, Float> scores = new java.util.HashMap<>();
-            new PaperMatcher(searcher).match(parsePapers(searcher.getIndexReader(), query))
-                    .forEach((paper, m) -> scores.put(paper, m.score()));
+            PaperMatcher matcher = new PaperMatcher(searcher);
+            PaperMatcher.Matches matches = matcher.match(parsePapers(searcher.getIndexReader(), query));
+            Map<String, Float> scores = new HashMap<>();
+            DocIdSetIterator it = matches.iterator();
+            for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) {
+                scores.put(matcher.numbers().iri(p), matches.score[p]);
+            }
             return scores;
         });
     }

@@ -126,6 +126,14 @@ public final class TextIndexedStore implements AutoCloseable {
         index.commitAfter(indexing);
     }
 
+    /**
+     * Writes the texts indexed so far to the index's folder as new segments, uncommitted: the commit that follows
+     * then has little left to do. For a writer that can do it on a core the commit's thread would otherwise wait for.
+     */
+    public void flush() {
+        index.flush();
+    }
+
     /** Tunes the index for a bulk load's many texts until {@code on} is false again. */
     public void bulk(boolean on) {
         index.bulk(on);
