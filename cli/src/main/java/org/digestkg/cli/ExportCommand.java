@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
                 : out != null ? RdfSyntax.ofFileName(out).orElse(RdfSyntax.TTL) : RdfSyntax.TTL;
         Node only = graph == null ? null : NodeFactory.createURI(graph);
         long t0 = System.nanoTime();
-        try (GraphStore s = store.openExisting()) {
+        try (GraphStore s = store.openExistingWithoutSearch()) {
             Exporter exporter = new Exporter(s);
             if (only != null && !exporter.hasGraph(only)) {
                 throw ExitCode.usage(spec, "no graph <" + graph + "> in " + store.dir());

@@ -3,6 +3,7 @@ package org.digestkg.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 
 import org.digestkg.cli.coauthorship.AuthorsCommand;
@@ -23,26 +24,6 @@ import picocli.CommandLine.Command;
         versionProvider = Kg.Version.class,
         description = "Turns arXiv daily digests (markdown) into an RDF knowledge graph in a TDB2 store, "
                 + "and queries, serves, exports and explores it.",
-        subcommands = {
-                BuildCommand.class,
-                InspectCommand.class,
-                QueryCommand.class,
-                ExportCommand.class,
-                StatsCommand.class,
-                ValidateCommand.class,
-                RemoveCommand.class,
-                ServeCommand.class,
-                PushCommand.class,
-                SearchCommand.class,
-                IndexCommand.class,
-                CoauthorsCommand.class,
-                PathCommand.class,
-                CollaborationsCommand.class,
-                AuthorsCommand.class,
-                NetworkCommand.class,
-                AutoComplete.GenerateCompletion.class,
-                CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {
                 ExitCode.OK + ":success",
@@ -50,13 +31,56 @@ import picocli.CommandLine.Command;
                 ExitCode.USAGE + ":invalid command line"})
 public final class Kg {
 
+    /** The subcommands, in the order {@code kg --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            BuildCommand.class,
+            InspectCommand.class,
+            QueryCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
+            ValidateCommand.class,
+            RemoveCommand.class,
+            ServeCommand.class,
+            PushCommand.class,
+            SearchCommand.class,
+            IndexCommand.class,
+            CoauthorsCommand.class,
+            PathCommand.class,
+            CollaborationsCommand.class,
+            AuthorsCommand.class,
+            NetworkCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /** The configured command line, with every subcommand; also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for running {@code args}: when they name a subcommand, with that one alone. Picocli reads
+     * every subcommand's options by reflection when it is added, which took a third of a second of each short
+     * command; help, completion and mistakes (which suggest the names) get them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        String name = args.length == 0 ? "" : args[0];
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (c != CommandLine.HelpCommand.class && c != AutoComplete.GenerateCompletion.class
+                    && command.name().equals(name)) {
+                return commandLine(List.of(c));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Kg());
+        for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(new ExitCode());
         cl.setParameterExceptionHandler(Kg::usage);

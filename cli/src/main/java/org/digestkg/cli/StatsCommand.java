@@ -24,7 +24,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stats st;
-        try (GraphStore s = store.openExisting()) {
+        try (GraphStore s = store.openExistingWithoutSearch()) {
             st = Stats.of(s);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -28,12 +28,22 @@ public final class StoreOption {
 
     /** Opens the store for reading; an absent store is a usage error rather than a new empty one. */
     public GraphStore openExisting() {
+        requireExisting();
+        return GraphStore.open(dir);
+    }
+
+    /** Opens the store for a reader that does not search it ({@link GraphStore#openWithoutSearch}). */
+    public GraphStore openExistingWithoutSearch() {
+        requireExisting();
+        return GraphStore.openWithoutSearch(dir);
+    }
+
+    private void requireExisting() {
         if (!Files.isDirectory(dir)) {
             boolean fromEnv = System.getenv(ENV) != null && !mixee.commandLine().getParseResult().hasMatchedOption("--store");
             throw ExitCode.usage(mixee, "no store at " + dir + (fromEnv ? " (from $" + ENV + ")" : "")
                     + "; build one first with: kg build data/");
         }
-        return GraphStore.open(dir);
     }
 
     public GraphStore openOrCreate() {

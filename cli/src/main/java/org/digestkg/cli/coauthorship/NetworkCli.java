@@ -30,7 +30,7 @@ final class NetworkCli {
     }
 
     static CoauthorNetwork load(StoreOption store, PaperFilter filter) {
-        try (GraphStore s = store.openExisting()) {
+        try (GraphStore s = store.openExistingWithoutSearch()) {
             return CoauthorNetwork.load(s, filter);
         }
     }
