@@ -50,7 +50,7 @@ class KgCommandLineTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Kg.commandLine().execute(args);
+            int exit = Kg.commandLine(args).execute(args); // as kg's main runs them
             System.out.flush();
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -68,6 +68,23 @@ class KgCommandLineTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("2 digests loaded"), r.out());
         assertTrue(r.out().contains("275 papers"), r.out());
+    }
+
+    @Test
+    @Order(1)
+    void aCommandRunsWithItsOwnSubcommandAloneAndHelpAndMistakesSeeThemAll() {
+        assertEquals(java.util.Set.of("stats"), Kg.commandLine(new String[] {"stats", "--store", store}).getSubcommands().keySet());
+        java.util.Set<String> all = Kg.commandLine().getSubcommands().keySet();
+        assertTrue(all.containsAll(List.of("build", "stats", "search", "network", "help", "generate-completion")), all.toString());
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "stats"}, {"stsat"}, {"generate-completion"}}) {
+            assertEquals(all, Kg.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+        }
+        Run typo = kg("stsat");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().contains("kg stats"), "a mistake still suggests the command: " + typo.err());
+        Run help = kg("help", "stats");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Usage: kg stats"), help.out());
     }
 
     @Test

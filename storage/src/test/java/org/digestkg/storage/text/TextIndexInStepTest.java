@@ -2,6 +2,7 @@ package org.digestkg.storage.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -223,6 +225,27 @@ class TextIndexInStepTest {
             new DigestLoader(store).load(Samples.feb04(), null);
         }
         deleteTree(storeDir.resolve(TextIndexedStore.DIR)); // as a store made before search existed
+        try (GraphStore store = GraphStore.open(storeDir)) {
+            assertInStep(store);
+            assertTrue(textQuery(store, TITLE_WORD).contains(WORLD_VQA.getURI()));
+        }
+    }
+
+    @Test
+    void aStoreOpenedWithoutSearchLeavesTheIndexAloneAndTheNextOpenRepairsIt() throws IOException {
+        Path storeDir = tmp.resolve("store");
+        try (GraphStore store = GraphStore.open(storeDir)) {
+            new DigestLoader(store).load(Samples.feb04(), null);
+        }
+        Path indexDir = storeDir.resolve(TextIndexedStore.DIR);
+        deleteTree(indexDir); // missing: a search-opening would rebuild it at once
+        try (GraphStore store = GraphStore.openWithoutSearch(storeDir)) {
+            DatasetGraph dsg = store.datasetGraph();
+            long papers = Txn.calculateRead(dsg, () -> Iter.count(dsg.find(Node.ANY, Node.ANY, DCTERMS.title, Node.ANY)));
+            assertTrue(papers > 0, "the store reads as usual");
+            assertThrows(IllegalStateException.class, store::text);
+        }
+        assertFalse(Files.exists(indexDir), "the index was not opened");
         try (GraphStore store = GraphStore.open(storeDir)) {
             assertInStep(store);
             assertTrue(textQuery(store, TITLE_WORD).contains(WORLD_VQA.getURI()));
