@@ -11,8 +11,6 @@ import java.util.Optional;
 
 import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
-import org.jgrapht.alg.shortestpath.BFSShortestPath;
 
 /**
  * The questions users ask of the co-authorship network, answered by name: co-authors, collaboration paths,
@@ -155,16 +153,15 @@ public final class CoauthorNetwork {
         if (a == b) {
             return Optional.of(new CollaborationPath(List.of(graph.author(a)), List.of()));
         }
-        GraphPath<Integer, Integer> found = new BFSShortestPath<>(graph.asGraph()).getPath(a, b);
-        if (found == null || found.getVertexList().isEmpty()) {
+        int[] steps = graph.shortestPath(a, b);
+        if (steps == null) {
             return Optional.empty();
         }
-        List<Integer> steps = found.getVertexList();
-        List<AuthorRef> people = steps.stream().map(graph::author).toList();
+        List<AuthorRef> people = Arrays.stream(steps).mapToObj(graph::author).toList();
         List<PathLink> links = new ArrayList<>();
-        for (int i = 0; i + 1 < steps.size(); i++) {
-            int u = steps.get(i);
-            int v = steps.get(i + 1);
+        for (int i = 0; i + 1 < steps.length; i++) {
+            int u = steps[i];
+            int v = steps[i + 1];
             int link = graph.link(u, v);
             links.add(new PathLink(graph.author(u), graph.author(v), closestPaper(u, v), graph.linkPapers(link)));
         }

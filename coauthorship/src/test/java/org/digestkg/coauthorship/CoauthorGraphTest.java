@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,5 +130,42 @@ class CoauthorGraphTest {
         // a JGraphT algorithm over the view: the main component, Grace's island, solo Ivan
         List<Set<Integer>> components = new ConnectivityInspector<>(view).connectedSets();
         assertEquals(3, components.size());
+    }
+    @Test
+    void shortestPathsAreTheOnesJGraphTsBreadthFirstSearchFinds() {
+        // a random sparse network of small papers has many chains of equal length between two people: the one
+        // chosen must be JGraphT's, link order and all
+        java.util.Random random = new java.util.Random(7);
+        int people = 300;
+        AuthorRef[] authors = new AuthorRef[people];
+        for (int a = 0; a < people; a++) authors[a] = new AuthorRef("https://example.org/a" + a, "Author " + a);
+        int paperCount = 260;
+        PaperRef[] papers = new PaperRef[paperCount];
+        int[][] byPaper = new int[paperCount][];
+        for (int p = 0; p < paperCount; p++) {
+            byPaper[p] = random.ints(0, people).distinct().limit(2 + random.nextInt(3)).sorted().toArray();
+            papers[p] = new PaperRef("https://example.org/p" + p, "2601." + (10000 + p), "Paper " + p, "cs.CL",
+                    LocalDate.of(2026, 1, 1), byPaper[p].length);
+        }
+        CoauthorGraph network = CoauthorGraph.of(authors, papers, byPaper);
+        Graph<Integer, Integer> view = network.asGraph();
+        int compared = 0;
+        int longer = 0;
+        for (int source = 0; source < people; source++) {
+            var paths = new BFSShortestPath<>(view).getPaths(source);
+            for (int target = 0; target < people; target++) {
+                GraphPath<Integer, Integer> expected = paths.getPath(target);
+                int[] found = network.shortestPath(source, target);
+                if (expected == null) {
+                    assertEquals(null, found, source + " to " + target);
+                    continue;
+                }
+                assertEquals(expected.getVertexList(), java.util.Arrays.stream(found).boxed().toList(),
+                        source + " to " + target);
+                compared++;
+                if (found.length > 3) longer++;
+            }
+        }
+        assertTrue(compared > 10_000 && longer > 5_000, "paths compared: " + compared + ", of 3 links or more: " + longer);
     }
 }
