@@ -41,6 +41,7 @@ final class Tdbloader {
         Path loc = run.options().work().resolve("tdbloader/d" + n);
         List<Double> times = new ArrayList<>();
         List<MemoryPeaks> memory = new ArrayList<>();
+        double sequential = Double.NaN;
         try {
             for (int r = 0; r < repeat; r++) {
                 Disk.deleteQuietly(loc);
@@ -57,6 +58,7 @@ final class Tdbloader {
                     + Fmt.runsNote(times));
             MemoryRows.peaks(table, "tdb2.tdbloader " + n + " days: memory peaks", memory);
             table.add("tdb2.tdbloader store on disk, " + n + " days", Disk.duMiB(loc));
+            if (n == run.smallest()) sequential = sequential(run, nq, loc, n, repeat);
         } finally {
             Disk.deleteQuietly(loc);
             Files.deleteIfExists(nq);
@@ -66,10 +68,36 @@ final class Tdbloader {
         double ratio = built / tl;
         table.add("ratio build / tdbloader, " + n + " days", Fmt.ratio(ratio) + " (" + Fmt.seconds(built) + " / "
                 + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
+        if (!Double.isNaN(sequential)) {
+            table.add("ratio build / tdbloader --loader=sequential, " + n + " days (the crash-safe loader the build "
+                    + "uses; the default phased loader is not safe against a crash)", Fmt.ratio(built / sequential)
+                    + " (" + Fmt.seconds(built) + " / " + Fmt.seconds(sequential) + ")");
+        }
         if (n == run.smallest()) {
             double builtMib = run.build(n).map(BuildFigures::peakMiB).orElse(Double.NaN);
             table.add("ratio peak RSS build / tdbloader, " + n + " days",
                     Fmt.ratio(builtMib / MemoryPeaks.median(memory).rssMiB()));
         }
+    }
+
+    /**
+     * Jena's own crash-safe loader on the same quads: the one the build's bulk path runs, so the ratio to it shows
+     * what reading digests, the search index and the co-author index add. NaN when it failed (a row says so).
+     */
+    private static double sequential(BenchRun run, Path nq, Path loc, int n, int repeat) throws IOException {
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            Disk.deleteQuietly(loc);
+            ProcessProbe.Result res = run.run(run.kg().tdbloader("--loader=sequential", "--loc", loc.toString(),
+                    nq.toString()), "tdbloader-sequential-" + n + "-" + r);
+            if (!res.ok()) {
+                run.table().failed("tdb2.tdbloader --loader=sequential " + n + " days", "", res.failure());
+                return Double.NaN;
+            }
+            times.add(res.seconds());
+        }
+        run.table().add("tdb2.tdbloader --loader=sequential --loc L " + n + "-days.nq: wall time",
+                Fmt.seconds(Fmt.median(times)) + Fmt.runsNote(times));
+        return Fmt.median(times);
     }
 }
