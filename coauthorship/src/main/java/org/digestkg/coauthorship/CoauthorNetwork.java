@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.digestkg.storage.GraphStore;
 import org.jgrapht.Graph;
@@ -26,10 +27,12 @@ public final class CoauthorNetwork {
     private final CoauthorGraph graph;
     private final NameResolver names;
     private double[] pageRank;
+    private Supplier<double[]> centrality;
 
     public CoauthorNetwork(CoauthorGraph graph) {
         this.graph = graph;
         this.names = new NameResolver(graph);
+        this.centrality = () -> WeightedPageRank.scores(graph);
     }
 
     /** The store's whole network, as the store keeps it ({@link StoredNetwork}). */
@@ -39,7 +42,12 @@ public final class CoauthorNetwork {
 
     /** The network of the papers {@code filter} keeps, taken from the one the store keeps ({@link StoredNetwork}). */
     public static CoauthorNetwork load(GraphStore store, PaperFilter filter) {
-        return new CoauthorNetwork(StoredNetwork.graph(store).keeping(filter));
+        return StoredNetwork.network(store, filter);
+    }
+
+    /** Where the centrality comes from: kept beside the store's network, rather than computed here. */
+    void centralityFrom(Supplier<double[]> scores) {
+        this.centrality = scores;
     }
 
     public CoauthorGraph graph() {
@@ -230,7 +238,7 @@ public final class CoauthorNetwork {
 
     private double[] pageRank() {
         if (pageRank == null) {
-            pageRank = WeightedPageRank.scores(graph);
+            pageRank = centrality.get();
         }
         return pageRank;
     }

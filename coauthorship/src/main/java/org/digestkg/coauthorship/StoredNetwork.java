@@ -51,6 +51,34 @@ public final class StoredNetwork {
     }
 
     /**
+     * The network of the papers {@code filter} keeps, for a command: taken from the store's whole network
+     * ({@link #graph(GraphStore)}), and, for the whole network, with the centrality of its authors kept beside it
+     * for the same state ({@link CentralityFile}), computed and kept by the first caller that asks for it.
+     */
+    static CoauthorNetwork network(GraphStore store, PaperFilter filter) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            CoauthorGraph whole = graph(dsg);
+            CoauthorNetwork network = new CoauthorNetwork(whole.keeping(filter));
+            Optional<String> key = CommittedState.seenBy(dsg).map(CommittedState::key);
+            Optional<Path> folder = TdbStorage.folder(dsg);
+            if (filter.equals(PaperFilter.ALL) && key.isPresent() && folder.isPresent()) {
+                Path file = folder.get().resolve(CentralityFile.FILE);
+                network.centralityFrom(() -> CentralityFile.read(file, key.get(), whole.authorCount()).orElseGet(() -> {
+                    double[] scores = WeightedPageRank.scores(whole);
+                    try {
+                        CentralityFile.write(file, key.get(), scores);
+                    } catch (IOException e) {
+                        LOG.warn("Could not keep the authors' centrality in {}: {}", file, e.toString());
+                    }
+                    return scores;
+                }));
+            }
+            return network;
+        });
+    }
+
+    /**
      * The network in the store's file when the file is for the store's current state, without reading the store;
      * empty when there is no such file (none, another state's, unusable).
      */
