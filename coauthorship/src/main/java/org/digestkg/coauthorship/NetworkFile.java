@@ -1,10 +1,12 @@
 package org.digestkg.coauthorship;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The co-authorship network in a file: the papers and their authors (what the loader reads from the store), with
@@ -108,53 +111,48 @@ final class NetworkFile {
         }
     }
 
-    /** Writes the network under {@code stateKey}, replacing the file whole. */
+    /**
+     * Writes the network under {@code stateKey}, replacing the file whole. Streamed to a file beside it, then moved
+     * over it: a decade of digests makes a file of hundreds of megabytes, which must not be held in memory too.
+     */
     static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(MAGIC);
-        out.writeInt(FORMAT);
-        string(out, stateKey);
-        out.writeInt(network.authors().length);
-        for (AuthorRef author : network.authors()) {
-            string(out, author.iri());
-            string(out, author.name());
-        }
-        out.writeInt(network.papers().length);
-        for (int p = 0; p < network.papers().length; p++) {
-            PaperRef paper = network.papers()[p];
-            string(out, paper.iri());
-            string(out, paper.arxivId());
-            string(out, paper.title());
-            string(out, paper.category());
-            out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
-            out.writeInt(paper.authorCount());
-            int[] ids = network.authorsByPaper()[p];
-            out.writeInt(ids.length);
-            for (int id : ids) {
-                out.writeInt(id);
-            }
-            int[] listed = network.days()[p];
-            out.writeInt(listed.length);
-            for (int day : listed) {
-                out.writeInt(day);
-            }
-        }
-        out.flush();
-        CRC32 crc = new CRC32();
-        byte[] body = bytes.toByteArray();
-        crc.update(body);
-        out.writeLong(crc.getValue());
-        out.flush();
-
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer all = ByteBuffer.wrap(bytes.toByteArray());
-                while (all.hasRemaining()) {
-                    channel.write(all);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 CheckedOutputStream checked = new CheckedOutputStream(
+                         new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), new CRC32());
+                 DataOutputStream out = new DataOutputStream(checked)) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                string(out, stateKey);
+                out.writeInt(network.authors().length);
+                for (AuthorRef author : network.authors()) {
+                    string(out, author.iri());
+                    string(out, author.name());
                 }
+                out.writeInt(network.papers().length);
+                for (int p = 0; p < network.papers().length; p++) {
+                    PaperRef paper = network.papers()[p];
+                    string(out, paper.iri());
+                    string(out, paper.arxivId());
+                    string(out, paper.title());
+                    string(out, paper.category());
+                    out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
+                    out.writeInt(paper.authorCount());
+                    int[] ids = network.authorsByPaper()[p];
+                    out.writeInt(ids.length);
+                    for (int id : ids) {
+                        out.writeInt(id);
+                    }
+                    int[] listed = network.days()[p];
+                    out.writeInt(listed.length);
+                    for (int day : listed) {
+                        out.writeInt(day);
+                    }
+                }
+                out.flush();
+                out.writeLong(checked.getChecksum().getValue()); // of everything before it
+                out.flush();
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
