@@ -74,14 +74,17 @@ final class BulkLoad {
     private final QuadTap tap;
     /** Set when the load fails: digests still being read are neither mapped nor indexed. */
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Runs between the headings pass and the load: lets a test change a file in between. */
+    private final Runnable afterScan;
 
-    BulkLoad(GraphStore store, boolean strict, QuadTap tap) {
+    BulkLoad(GraphStore store, boolean strict, QuadTap tap, Runnable afterScan) {
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
         this.storage = store.storage();
         this.text = store.text();
         this.strict = strict;
         this.tap = tap;
+        this.afterScan = afterScan;
     }
 
     /** A digest read once ahead of loading: its day and bytes' hash, and the papers it lists. */
@@ -99,6 +102,7 @@ final class BulkLoad {
     Outcome load(List<Path> files, LocalDate date) {
         long t0 = System.nanoTime();
         List<Scan> scans = scanAll(files, date);
+        afterScan.run();
         long tScan = System.nanoTime();
         Map<Path, LoadResult> results = new HashMap<>();
         Map<Path, Set<String>> authors = new HashMap<>();
@@ -300,6 +304,10 @@ final class BulkLoad {
             DigestParser.create().source(s.file).sourceName(source).date(s.day).build().parse(new MappingSink(record) {
                 @Override
                 public void start(Digest digest) {
+                    // the listings were settled from the headings read before: a file changed since then is not loaded
+                    if (!digest.sha256().equals(s.sha256)) {
+                        throw new DigestException(source + ": the file changed while it was being loaded");
+                    }
                     record.day = digest.date();
                     mapper = toBuffer;
                     mapper.start(digest);

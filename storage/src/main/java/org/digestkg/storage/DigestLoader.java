@@ -44,6 +44,7 @@ public final class DigestLoader {
     private final Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
     private QuadTap tap = QuadTap.NONE;
+    private Runnable afterScan = () -> { };
 
     public DigestLoader(GraphStore store) {
         this.store = store;
@@ -54,6 +55,12 @@ public final class DigestLoader {
     /** Shows {@code tap} the quads the bulk path writes, and tells it of every other change this loader makes. */
     public DigestLoader tap(QuadTap tap) {
         this.tap = tap;
+        return this;
+    }
+
+    /** For tests: runs between a bulk load's reading of the entry headings and its load (see {@link BulkLoad}). */
+    DigestLoader afterScan(Runnable action) {
+        this.afterScan = action;
         return this;
     }
 
@@ -91,7 +98,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap).load(chunk, date);
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, afterScan).load(chunk, date);
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below

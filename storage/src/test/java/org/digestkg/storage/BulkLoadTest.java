@@ -65,6 +65,28 @@ class BulkLoadTest {
     }
 
     @Test
+    void aDigestChangedAfterItsHeadingsWereReadIsNotLoadedAndTheOthersAre() {
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
+        Path changed = files.get(5);
+        List<Path> others = new ArrayList<>(files);
+        others.remove(changed);
+        DatasetGraph expected = oneByOne(tmp.resolve("a"), others);
+        try (GraphStore store = GraphStore.open(tmp.resolve("b"))) {
+            List<LoadResult> results = new ArrayList<>();
+            new DigestLoader(store)
+                    .afterScan(() -> DigestLoaderTest.write(changed, Samples.read(changed) + "\n"))
+                    .loadAll(files, null, results::add);
+            assertEquals(10, results.size());
+            LoadResult failed = results.get(5);
+            assertEquals(LoadResult.Status.FAILED, failed.status());
+            assertTrue(failed.error().contains(changed + ": the file changed while it was being loaded"), failed.error());
+            assertEquals(9, results.stream().filter(r -> r.status() == LoadResult.Status.LOADED).count());
+            assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)));
+            assertTrue(store.text().compare().isEmpty());
+        }
+    }
+
+    @Test
     void aDigestRejectedInABulkLoadLeavesNoTraceAndItsPapersStayConsistent() {
         List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
         // the latest day fails under --strict (its table of contents claims a wrong count)
