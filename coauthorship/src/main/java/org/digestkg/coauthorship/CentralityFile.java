@@ -5,7 +5,6 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -28,7 +27,10 @@ final class CentralityFile {
     private CentralityFile() {
     }
 
-    /** The scores kept in {@code file} for {@code stateKey} and {@code authors} authors; empty when there are none. */
+    /**
+     * The scores kept in {@code file} for {@code stateKey} and {@code authors} authors; empty when there are none
+     * (no file, another state's, cut short, unreadable).
+     */
     static Optional<double[]> read(Path file, String stateKey, int authors) {
         try {
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
@@ -45,8 +47,6 @@ final class CentralityFile {
             double[] scores = new double[authors];
             b.asDoubleBuffer().get(scores);
             return Optional.of(scores);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
             return Optional.empty();
         }
