@@ -19,6 +19,7 @@ import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.LoadResult;
 import org.digestkg.storage.QuadTap;
 import org.digestkg.storage.RdfImport;
+import org.digestkg.storage.StoredDigests;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -93,8 +94,16 @@ final class BuildCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         BuildReport summary;
-        try (GraphStore s = store.openOrCreate()) {
-            summary = load(s, files, date, strict, quiet, out);
+        long t0 = System.nanoTime();
+        Optional<List<LoadResult>> stored = StoredDigests.allUnchanged(store.dir(), files, date);
+        if (stored.isPresent()) {
+            // every file is a digest the store holds with these very bytes: said without opening the store
+            stored.get().forEach(r -> print(out, r, date, quiet));
+            summary = summarise(out, stored.get(), List.of(), 0, t0);
+        } else {
+            try (GraphStore s = store.openOrCreate()) {
+                summary = load(s, files, date, strict, quiet, out);
+            }
         }
         if (report != null) {
             OutputFile.write(report, os -> {
@@ -117,6 +126,7 @@ final class BuildCommand implements Callable<Integer> {
         if (summary.changedStore()) {
             StoredNetwork.update(store, before, summary.imports().isEmpty() ? summary.loadedDays() : null, network);
         }
+        StoredDigests.keep(store);
         return summary;
     }
 
@@ -140,19 +150,25 @@ final class BuildCommand implements Callable<Integer> {
             // digests go together: many new ones take the bulk path, and each is reported once committed
             loader.loadAll(digests, date, r -> {
                 results.add(r);
-                if (!quiet || !r.clean() || !r.warnings().isEmpty()) print(out, r, date);
+                print(out, r, date, quiet);
                 if (bar != null) bar.step();
                 out.flush();
             });
         }
-        BuildReport summary = new BuildReport(results, imports, loader.distinctAuthors(),
-                Duration.ofNanos(System.nanoTime() - t0));
+        return summarise(out, results, imports, loader.distinctAuthors(), t0);
+    }
+
+    private static BuildReport summarise(PrintWriter out, List<LoadResult> results, List<ImportResult> imports,
+            long authors, long t0) {
+        BuildReport summary = new BuildReport(results, imports, authors, Duration.ofNanos(System.nanoTime() - t0));
         out.println(summary.line());
         out.flush();
         return summary;
     }
 
-    private static void print(PrintWriter out, LoadResult r, LocalDate date) {
+    /** A line for the file (quiet: only when it has problems), with its problems under it. */
+    private static void print(PrintWriter out, LoadResult r, LocalDate date, boolean quiet) {
+        if (quiet && r.clean() && r.warnings().isEmpty()) return;
         switch (r.status()) {
             case FAILED -> {
                 out.printf("FAILED     %s%n  %s%n", r.source(), r.error());

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.digestkg.storage.StoredDigests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -236,10 +238,25 @@ class KgCommandLineTest {
 
     @Test
     @Order(100)
-    void buildingAgainChangesNothing() {
-        Run r = kg("build", "--store", store, SampleOracle.root().resolve("data").toString());
-        assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("0 digests loaded, 2 unchanged"), r.out());
+    void buildingAgainChangesNothingAndSaysSoWithoutOpeningTheStore() throws Exception {
+        String data = SampleOracle.root().resolve("data").toString();
+        Path lock = Path.of(store, "tdb.lock"); // TDB2 writes its process id into it each time it opens the store
+        FileTime opened = Files.getLastModifiedTime(lock);
+        Run quick = kg("build", "--store", store, data);
+        assertEquals(0, quick.exit(), quick.out() + quick.err());
+        assertTrue(quick.out().contains("0 digests loaded, 2 unchanged"), quick.out());
+        assertEquals(opened, Files.getLastModifiedTime(lock), "the store was not opened");
+
+        Path list = Path.of(store, StoredDigests.FILE);
+        Files.delete(list);
+        Run loaded = kg("build", "--store", store, data); // the store itself decides now
+        assertNotEquals(opened, Files.getLastModifiedTime(lock), "the store was opened");
+        assertEquals(withoutTimes(loaded.out()), withoutTimes(quick.out()), "the same report either way");
+        assertTrue(Files.isRegularFile(list), "and the build kept the list again");
+    }
+
+    private static String withoutTimes(String report) {
+        return report.replaceAll("[0-9.]+ s\\R", "T s\n");
     }
 
     @Test

@@ -83,6 +83,7 @@ public final class DigestParser {
     private final Path file;
     private final LocalDate date;
     private final String sourceName;
+    /** A dialect given to the builder, or null for the standard labels ({@link #labels()}). */
     private final Labels labels;
     /** The JSONL files read with a markdown digest (empty for a JSONL digest, or a markdown one without). */
     private final List<Path> companions;
@@ -253,13 +254,18 @@ public final class DigestParser {
         return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
     }
 
+    /** The label table, built only when entries are read: the standard one unless a dialect was given. */
+    private Labels labels() {
+        return labels != null ? labels : Labels.standard();
+    }
+
     /**
      * Reads the file once: checks and hashes its bytes ({@link FileCheck}), and counts the labels of its entries
      * ({@link TemplateSurvey}). A file that is not text is refused before anything is sent to a sink.
      */
     private FirstPass firstPass() {
         FileCheck check = FileCheck.create();
-        TemplateSurvey survey = new TemplateSurvey(labels);
+        TemplateSurvey survey = new TemplateSurvey(labels());
         List<LineReader.Line> kept = new ArrayList<>();
         long budget = lineBudget();
         long[] chars = {0};
@@ -284,7 +290,7 @@ public final class DigestParser {
         boolean titleHeadings = !check.linkHeadings();
         if (titleHeadings) {
             // no "### [" heading: the entries are headed by their titles, so the entries are counted again
-            survey = new TemplateSurvey(labels);
+            survey = new TemplateSurvey(labels());
             try (InputStream in = lines == null ? Files.newInputStream(file) : null) {
                 DigestReader.survey(lines != null ? LineReader.replay(lines) : new LineReader(in, DigestReader.MAX_LINE_CHARS),
                         survey, true, l -> { });
@@ -292,7 +298,19 @@ public final class DigestParser {
                 throw unreadable(e);
             }
         }
-        return new FirstPass(check, DigestTemplate.infer(survey, labels), titleHeadings, lines);
+        return new FirstPass(check, DigestTemplate.infer(survey, labels()), titleHeadings, lines);
+    }
+
+    /**
+     * The digest's day and hash, as {@link #parse} and {@link #scanHeadings} give them, without reading an entry: what
+     * a store compares to know that it holds this very file.
+     *
+     * @throws DigestException when the file cannot be read or is not a text file
+     */
+    public Digest identify() {
+        FileCheck check = checkedText();
+        companions.forEach(c -> hashAlso(check, c)); // a JSONL digest has none
+        return new Digest(date, sourceName, check.sha256());
     }
 
     /** An entry heading: where it is and the link it gives, with the link's arXiv id when it has one. */
@@ -383,7 +401,7 @@ public final class DigestParser {
         private Path file;
         private LocalDate date;
         private String sourceName;
-        private Labels labels = Labels.standard();
+        private Labels labels;
         private List<Path> companions;
         private AuthorAliases aliases;
 
