@@ -189,6 +189,9 @@ final class CoauthorGraphLoader {
      */
     private static Loaded reread(Triples triples, Loaded before, Map<String, Node> affected) {
         Rows r = new Rows();
+        // the earlier network's authors and papers first, in its order (by name, by IRI): what is read again comes
+        // after them, so the sorts that order the new network meet one long sorted run and a short tail
+        for (AuthorRef a : before.authors()) r.intern(a.iri());
         for (int p = 0; p < before.papers().length; p++) {
             if (!affected.containsKey(before.papers()[p].iri())) r.keep(before, p);
         }
@@ -221,7 +224,8 @@ final class CoauthorGraphLoader {
         private final List<String> authorIris = new ArrayList<>();
         private final Map<String, String> names = new HashMap<>();
         private final Map<String, String> notations = new HashMap<>();
-        private final Map<String, PaperRow> papers = new HashMap<>();
+        /** In the order first seen: {@link #reread} relies on it. */
+        private final Map<String, PaperRow> papers = new LinkedHashMap<>();
         /** An appearance of a paper in a digest: which paper, and the digest's day, as they arrive. */
         private final Map<String, Appearance> appearances = new HashMap<>();
 

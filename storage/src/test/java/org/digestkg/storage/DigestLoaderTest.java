@@ -49,6 +49,8 @@ class DigestLoaderTest {
                 assertTrue(store.datasetGraph().containsGraph(Iris.digest(LocalDate.of(2026, 2, 4))));
                 assertTrue(store.datasetGraph().containsGraph(Iris.digest(LocalDate.of(2026, 2, 23))));
                 assertEquals(275, count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a <" + DKG.Paper.getURI() + "> }"));
+                assertEquals(a.triples(), store.datasetGraph().getGraph(Iris.digest(a.date())).size(), "the count is what is stored");
+                assertEquals(b.triples(), store.datasetGraph().getGraph(Iris.digest(b.date())).size());
             });
         }
     }
@@ -81,6 +83,7 @@ class DigestLoaderTest {
                 assertEquals(2, count(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a <" + DKG.Paper.getURI() + "> }"));
                 assertEquals(Set.of("WorldVQA 2: Measuring Atomic World Knowledge in Multimodal Large Language Models"),
                         titles(store, WORLDVQA));
+                assertEquals(r.triples(), store.datasetGraph().getGraph(Iris.digest(r.date())).size(), "counted as stored");
             });
         }
     }
