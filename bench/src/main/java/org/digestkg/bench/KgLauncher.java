@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,19 +17,17 @@ import java.util.stream.Stream;
  */
 public final class KgLauncher {
 
-    /** What the {@code kg} launcher falls back to when it cannot be read. */
+    /** What the benchmark runs kg with when the {@code kg} launcher cannot say. */
     static final String DEFAULT_KG_OPTS = "-XX:+UseParallelGC -Xmx1g";
     /** tdb2.tdbloader runs as Jena ships it, with the JVM's default heap; {@code $TDBLOADER_JAVA_OPTS} overrides. */
     static final String DEFAULT_TDBLOADER_OPTS = "-XX:+UseParallelGC";
-    private static final Pattern LAUNCHER_OPTS = Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}");
-    /** A case of the launcher that adds options for some commands: {@code a|b) opts="$opts -X" ;;}. */
-    private static final Pattern COMMAND_OPTS = Pattern.compile("^\\s*([\\w|-]+)\\)\\s*opts=\"\\$opts ([^\"]*)\"", Pattern.MULTILINE);
+    /** Makes the launcher print the JVM options of the command it is given, and stop. */
+    static final String PRINT_OPTS = "KG_PRINT_JAVA_OPTS";
 
     private final Path root;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The launcher's options for a command it adds nothing to. */
     private final List<String> javaOpts;
-    /** Options the launcher adds for some commands when {@code $KG_JAVA_OPTS} is unset. */
-    private final Map<String, List<String>> commandOpts;
     private final List<String> tdbloaderOpts;
     private final List<String> cdsOpts = new ArrayList<>();
     private Path kgJar;
@@ -39,10 +35,7 @@ public final class KgLauncher {
     KgLauncher(Path root) {
         this.root = root;
         this.kgJar = root.resolve("cli/target/kg.jar");
-        String launcher = Disk.read(root.resolve("kg"));
-        String env = System.getenv("KG_JAVA_OPTS");
-        this.javaOpts = kgJavaOpts(env, launcherDefaultOpts(launcher));
-        this.commandOpts = env == null || env.isBlank() ? launcherCommandOpts(launcher) : Map.of();
+        this.javaOpts = launcherOpts();
         this.tdbloaderOpts = kgJavaOpts(System.getenv("TDBLOADER_JAVA_OPTS"), DEFAULT_TDBLOADER_OPTS);
     }
 
@@ -52,30 +45,33 @@ public final class KgLauncher {
         return List.of(v.trim().split("\\s+"));
     }
 
-    /** The default JVM options written in the {@code kg} launcher ({@code ${KG_JAVA_OPTS:-…}}), so the two never drift. */
-    static String launcherDefaultOpts(String launcherText) {
-        Matcher m = LAUNCHER_OPTS.matcher(launcherText);
-        return m.find() ? m.group(1).trim() : DEFAULT_KG_OPTS;
-    }
-
-    /** The options the {@code kg} launcher adds per command ({@code coauthors → -XX:TieredStopAtLevel=1}). */
-    static Map<String, List<String>> launcherCommandOpts(String launcherText) {
-        Map<String, List<String>> byCommand = new java.util.HashMap<>();
-        Matcher m = COMMAND_OPTS.matcher(launcherText);
-        while (m.find()) {
-            for (String command : m.group(1).split("\\|")) {
-                byCommand.put(command, List.of(m.group(2).trim().split("\\s+")));
-            }
+    /**
+     * The JVM options the {@code kg} launcher runs {@code args} with (its defaults, {@code $KG_JAVA_OPTS}, what it adds
+     * for some commands and inputs), as it says itself: the rule lives in the launcher alone. The defaults when it
+     * cannot say.
+     */
+    List<String> launcherOpts(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("kg").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put(PRINT_OPTS, "1");
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() == 0 && !out.isEmpty() && !out.contains("\n")) return List.of(out.split("\\s+"));
+        } catch (IOException e) {
+            // below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return byCommand;
+        return kgJavaOpts(System.getenv("KG_JAVA_OPTS"), DEFAULT_KG_OPTS);
     }
 
-    /** {@code java [archive] [kg options] -jar kg.jar ARGS}. */
+    /** {@code java [archive] [the launcher's options for ARGS] -jar kg.jar ARGS}. */
     public List<String> kg(String... args) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(cdsOpts);
-        cmd.addAll(javaOpts);
-        if (args.length > 0) cmd.addAll(commandOpts.getOrDefault(args[0], List.of()));
+        cmd.addAll(launcherOpts(args));
         cmd.add("-jar");
         cmd.add(kgJar.toString());
         cmd.addAll(List.of(args));

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchOptionsTest {
 
@@ -84,27 +85,30 @@ class BenchOptionsTest {
     }
 
     @Test
-    void usesTheLaunchersJvmOptions() throws Exception {
+    void usesTheLaunchersJvmOptions() {
         assertEquals(List.of("-XX:+UseParallelGC", "-Xmx1g"), KgLauncher.kgJavaOpts(null, "-XX:+UseParallelGC -Xmx1g"));
         assertEquals(List.of("-XX:+UseParallelGC"), KgLauncher.kgJavaOpts("", "-XX:+UseParallelGC"));
         assertEquals(List.of("-Xmx1g", "-XX:+UseG1GC"), KgLauncher.kgJavaOpts(" -Xmx1g  -XX:+UseG1GC ", "x"));
-        assertEquals("-XX:+UseSerialGC -Xmx2g", KgLauncher.launcherDefaultOpts("opts=${KG_JAVA_OPTS:--XX:+UseSerialGC -Xmx2g}\n"));
-        assertEquals(KgLauncher.DEFAULT_KG_OPTS, KgLauncher.launcherDefaultOpts("exec java -jar kg.jar"));
-        // the real launcher still says its options the way the benchmark reads them
-        Path launcher = Path.of(System.getProperty("digestkg.root", "..")).resolve("kg");
-        String text = java.nio.file.Files.readString(launcher);
-        assertTrue(text.contains("${KG_JAVA_OPTS:-"), "kg no longer reads KG_JAVA_OPTS as ${KG_JAVA_OPTS:-…}: update KgLauncher");
-        assertEquals(java.util.regex.Pattern.compile("\\$\\{KG_JAVA_OPTS:-([^}]*)}").matcher(text).results()
-                .map(r -> r.group(1).trim()).findFirst().orElseThrow(), KgLauncher.launcherDefaultOpts(text));
     }
 
     @Test
-    void theOptionsTheLauncherAddsForSomeCommandsAreReadFromIt() throws Exception {
-        String text = java.nio.file.Files.readString(Path.of(System.getProperty("digestkg.root", "..")).resolve("kg"));
-        Map<String, List<String>> byCommand = KgLauncher.launcherCommandOpts(text);
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), byCommand.get("coauthors"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), byCommand.get("search"));
-        assertFalse(byCommand.containsKey("build"), "a build keeps the optimising compiler");
-        assertEquals(List.of("-Xint", "-Xss2m"), KgLauncher.launcherCommandOpts("    a|b) opts=\"$opts -Xint -Xss2m\" ;;\n").get("b"));
+    void eachCommandRunsWithTheOptionsTheLauncherGivesIt(@TempDir Path tmp) throws Exception {
+        Path root = Path.of(System.getProperty("digestkg.root", "..")).toAbsolutePath().normalize();
+        KgLauncher kg = new KgLauncher(root);
+        // asked of the launcher itself, so the benchmark runs every command as kg would
+        assertEquals(KgLauncher.kgJavaOpts(System.getenv("KG_JAVA_OPTS"), KgLauncher.DEFAULT_KG_OPTS), kg.javaOpts());
+        Path day = Files.writeString(tmp.resolve("2026-02-04.md"), "a small digest");
+        Path store = Files.createDirectories(tmp.resolve("store"));
+        boolean own = System.getenv("KG_JAVA_OPTS") == null || System.getenv("KG_JAVA_OPTS").isBlank();
+        List<String> quick = kg.kg("build", "--store", store.toString(), day.toString());
+        List<String> folder = kg.kg("build", "--store", store.toString(), tmp.toString());
+        List<String> coauthors = kg.kg("coauthors", "--store", store.toString(), "Someone");
+        String c1 = "-XX:TieredStopAtLevel=1";
+        assertEquals(own, quick.contains(c1), "a build of one small file runs on the quick compiler: " + quick);
+        assertFalse(folder.contains(c1), "a folder keeps both compilers: " + folder);
+        assertEquals(own, coauthors.contains(c1), String.valueOf(coauthors));
+        assertTrue(quick.containsAll(kg.javaOpts()));
+        assertEquals(List.of("-jar", kg.jar().toString(), "build", "--store", store.toString(), day.toString()),
+                quick.subList(quick.size() - 6, quick.size()));
     }
 }
