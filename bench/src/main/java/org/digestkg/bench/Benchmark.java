@@ -235,7 +235,7 @@ public final class Benchmark {
                 .append("`. ")
                 .append("Every figure is a real subprocess (`java ").append(String.join(" ", kg.javaOpts()))
                 .append(kg.archived() ? " -XX:SharedArchiveFile=kg.jsa" : "")
-                .append(" -jar cli/target/kg.jar …`, as the `kg` launcher runs it; Jena's `tdb2.tdbloader` with `")
+                .append(" -jar cli/target/kg.jar …`, with what the `kg` launcher adds for the command, as it runs it; Jena's `tdb2.tdbloader` with `")
                 .append(String.join(" ", kg.tdbloaderOpts()))
                 .append("`), timed from start to exit, JVM start included. ")
                 .append(MEMORY_NOTE)

@@ -15,8 +15,8 @@ import org.digestkg.bench.ResultTable.Met;
 /**
  * The co-authorship commands, whole (JVM start included), on the smallest store, median of {@code --repeat} runs
  * each: {@code kg authors}, {@code coauthors} and {@code path} of the two most prolific authors,
- * {@code collaborations}, {@code network} (GraphML of the whole network). They read the network the build kept in
- * the store's folder.
+ * {@code collaborations}, {@code network} (GraphML of the most prolific author's network, then of the whole network).
+ * They read the network the build kept in the store's folder.
  */
 public final class CoauthorCommandsStep implements BenchStep {
 
@@ -57,6 +57,8 @@ public final class CoauthorCommandsStep implements BenchStep {
         time(run, "path", "kg path (the two most prolific)", run.kg().kg("path", "--store", s, names.get(0), names.get(1)));
         time(run, "collaborations", "kg collaborations --top 20", run.kg().kg("collaborations", "--store", s, "--top", "20"));
         Path out = run.options().work().resolve("network.graphml");
+        time(run, "network-author", "kg network --author (most prolific) --format graphml (their ego network, depth 1)",
+                run.kg().kg("network", "--store", s, "--author", names.get(0), "--format", "graphml", "--out", out.toString()));
         time(run, "network", "kg network --format graphml (whole network)",
                 run.kg().kg("network", "--store", s, "--format", "graphml", "--out", out.toString()));
     }
