@@ -44,15 +44,17 @@ public final class StoredDigests {
     }
 
     /**
-     * Writes the list for the store's last committed state. Call outside any transaction, in the process that has the
-     * store open, after its last write; a failure only costs the next build its short way.
+     * Writes the list for the store's last committed state, or removes it when that state cannot be pinned down (a
+     * commit under way). Call outside any transaction, in the process that has the store open, after its last write;
+     * a failure only costs the next build its short way.
      */
     public static void keep(GraphStore store) {
         Path file = store.dir().resolve(FILE);
         try {
-            Map<LocalDate, String> stored = stored(store.datasetGraph());
+            // the same state before and after reading: no commit (a watched folder's, an update's) came in between
             Optional<String> state = StoreFingerprint.ofOpen(store.dir());
-            if (state.isEmpty()) {
+            Map<LocalDate, String> stored = stored(store.datasetGraph());
+            if (state.isEmpty() || !state.equals(StoreFingerprint.ofOpen(store.dir()))) {
                 Files.deleteIfExists(file);
                 return;
             }
