@@ -91,19 +91,30 @@ public final class StoredDigests {
         if (files.isEmpty() || !files.stream().allMatch(InputFiles::isDigest)) return Optional.empty();
         Optional<Kept> kept = read(storeDir.resolve(FILE));
         if (kept.isEmpty()) return Optional.empty();
+        List<DigestParser> parsers = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                DigestParser.Builder parser = DigestParser.create().source(file).sourceName(file.toString());
+                if (date != null) parser.date(date);
+                parsers.add(parser.build());
+            }
+        } catch (DigestException e) {
+            return Optional.empty(); // the load reports it
+        }
+        // days first, from the names alone: a new day among stored ones (the daily build of a whole folder) is
+        // found before any file is read
+        if (!parsers.stream().allMatch(p -> kept.get().days().containsKey(p.date()))) return Optional.empty();
         List<LoadResult> results = new ArrayList<>();
-        for (Path file : files) {
+        for (DigestParser parser : parsers) {
             long t0 = System.nanoTime();
             Digest digest;
             try {
-                DigestParser.Builder parser = DigestParser.create().source(file).sourceName(file.toString());
-                if (date != null) parser.date(date);
-                digest = parser.build().identify();
+                digest = parser.identify();
             } catch (DigestException e) {
-                return Optional.empty(); // the load reports it
+                return Optional.empty();
             }
             if (!digest.sha256().equals(kept.get().days().get(digest.date()))) return Optional.empty();
-            results.add(new LoadResult(file.toString(), digest.date(), LoadResult.Status.UNCHANGED, 0, 0, 0, 0, List.of(),
+            results.add(new LoadResult(digest.source(), digest.date(), LoadResult.Status.UNCHANGED, 0, 0, 0, 0, List.of(),
                     List.of(), Duration.ofNanos(System.nanoTime() - t0), null));
         }
         // last: the store must be in the state the list was kept for, now that every file matched it

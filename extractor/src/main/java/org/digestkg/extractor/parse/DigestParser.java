@@ -308,9 +308,19 @@ public final class DigestParser {
      * @throws DigestException when the file cannot be read or is not a text file
      */
     public Digest identify() {
+        return new Digest(date, sourceName, identityCheck().sha256());
+    }
+
+    /** The day this parser gives the digest: the one given to the builder, else the one in the file's name. */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** The file checked as text and hashed, with the JSONL beside it (a JSONL digest has none): the digest's identity. */
+    private FileCheck identityCheck() {
         FileCheck check = checkedText();
-        companions.forEach(c -> hashAlso(check, c)); // a JSONL digest has none
-        return new Digest(date, sourceName, check.sha256());
+        companions.forEach(c -> hashAlso(check, c));
+        return check;
     }
 
     /** An entry heading: where it is and the link it gives, with the link's arXiv id when it has one. */
@@ -339,8 +349,7 @@ public final class DigestParser {
             }
             return new HeadingScan(new Digest(date, sourceName, jsonl.sha256), headings);
         }
-        FileCheck check = checkedText();
-        companions.forEach(c -> hashAlso(check, c));
+        FileCheck check = identityCheck();
         Digest digest = new Digest(date, sourceName, check.sha256());
         List<Heading> headings = new ArrayList<>();
         if (!check.linkHeadings()) {
