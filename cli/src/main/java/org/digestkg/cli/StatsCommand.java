@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.Stats;
+import org.digestkg.storage.StoredDigests;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +24,12 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Stats st;
-        try (GraphStore s = store.openExistingWithoutSearch()) {
-            st = Stats.of(s);
+        Stats st = Stats.kept(store.dir()).orElse(null);
+        if (st == null) {
+            try (GraphStore s = store.openExistingWithoutSearch()) {
+                st = Stats.of(s);
+                StoredDigests.keep(s); // so that the next reader need not open the store
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("papers       %,10d%n", st.papers());

@@ -255,6 +255,34 @@ class KgCommandLineTest {
         assertTrue(Files.isRegularFile(list), "and the build kept the list again");
     }
 
+    @Test
+    void statsAndCoauthorshipReadWhatIsKeptBesideTheStoreWithoutOpeningIt() throws Exception {
+        kg("stats", "--store", store); // whatever ran before: a reader that opens the store keeps the list again
+        Path lock = Path.of(store, "tdb.lock");
+        FileTime opened = Files.getLastModifiedTime(lock);
+        List<List<String>> commands = List.of(List.of("stats"), List.of("coauthors", "Runjie Zhou"),
+                List.of("network", "--author", "Runjie Zhou", "--format", "csv"), List.of("authors", "--top", "5"));
+        List<Run> quick = new ArrayList<>();
+        for (List<String> command : commands) {
+            quick.add(kg(withStore(command)));
+        }
+        assertEquals(opened, Files.getLastModifiedTime(lock), "the store was not opened");
+        for (int i = 0; i < commands.size(); i++) {
+            Files.deleteIfExists(Path.of(store, StoredDigests.FILE));
+            Run read = kg(withStore(commands.get(i)));
+            assertNotEquals(opened, Files.getLastModifiedTime(lock), "the store was opened");
+            assertEquals(0, quick.get(i).exit(), quick.get(i).err());
+            assertEquals(read, quick.get(i), "the same answer either way: " + commands.get(i));
+        }
+        assertTrue(quick.get(1).out().contains("Runjie Zhou"), quick.get(1).out());
+    }
+
+    private static String[] withStore(List<String> command) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(1, List.of("--store", store));
+        return args.toArray(String[]::new);
+    }
+
     private static String withoutTimes(String report) {
         return report.replaceAll("[0-9.]+ s\\R", "T s\n");
     }

@@ -1,5 +1,6 @@
 package org.digestkg.coauthorship;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -43,6 +44,14 @@ public final class CoauthorNetwork {
     /** The network of the papers {@code filter} keeps, taken from the one the store keeps ({@link StoredNetwork}). */
     public static CoauthorNetwork load(GraphStore store, PaperFilter filter) {
         return StoredNetwork.network(store, filter);
+    }
+
+    /**
+     * Like {@link #load(GraphStore, PaperFilter)} for the closed store in {@code storeDir}, without opening it, when
+     * the network kept beside it is for the state the store is in; empty otherwise.
+     */
+    public static Optional<CoauthorNetwork> kept(Path storeDir, PaperFilter filter) {
+        return StoredNetwork.network(storeDir, filter);
     }
 
     /** Where the centrality comes from: kept beside the store's network, rather than computed here. */

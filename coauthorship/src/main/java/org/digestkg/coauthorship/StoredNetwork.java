@@ -15,6 +15,7 @@ import org.digestkg.coauthorship.NetworkFile.Corrupt;
 import org.digestkg.coauthorship.NetworkFile.Stored;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.QuadTap;
+import org.digestkg.storage.StoredDigests;
 import org.digestkg.storage.tdb.CommittedState;
 import org.digestkg.storage.tdb.TdbStorage;
 import org.slf4j.Logger;
@@ -59,23 +60,47 @@ public final class StoredNetwork {
         DatasetGraph dsg = store.datasetGraph();
         return Txn.calculateRead(dsg, () -> {
             CoauthorGraph whole = graph(dsg);
-            CoauthorNetwork network = new CoauthorNetwork(whole.keeping(filter));
             Optional<String> key = CommittedState.seenBy(dsg).map(CommittedState::key);
             Optional<Path> folder = TdbStorage.folder(dsg);
-            if (filter.equals(PaperFilter.ALL) && key.isPresent() && folder.isPresent()) {
-                Path file = folder.get().resolve(CentralityFile.FILE);
-                network.centralityFrom(() -> CentralityFile.read(file, key.get(), whole.authorCount()).orElseGet(() -> {
-                    double[] scores = WeightedPageRank.scores(whole);
-                    try {
-                        CentralityFile.write(file, key.get(), scores);
-                    } catch (IOException e) {
-                        LOG.warn("Could not keep the authors' centrality in {}: {}", file, e.toString());
-                    }
-                    return scores;
-                }));
-            }
-            return network;
+            return key.isPresent() && folder.isPresent() ? network(whole, filter, folder.get(), key.get())
+                    : new CoauthorNetwork(whole.keeping(filter));
         });
+    }
+
+    /**
+     * Like {@link #network(GraphStore, PaperFilter)} for the closed store in {@code storeDir}, without opening it: when
+     * its file is for the state the store is still in ({@link StoredDigests#committedKey}). Empty otherwise.
+     */
+    static Optional<CoauthorNetwork> network(Path storeDir, PaperFilter filter) {
+        Optional<String> key = StoredDigests.committedKey(storeDir);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Stored stored = NetworkFile.read(storeDir.resolve(FILE));
+            return stored != null && stored.stateKey().equals(key.get())
+                    ? Optional.of(network(stored.network().graph(), filter, storeDir, key.get())) : Optional.empty();
+        } catch (IOException | Corrupt e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The part of {@code whole} that {@code filter} keeps; for the whole network, with its centrality kept beside it. */
+    private static CoauthorNetwork network(CoauthorGraph whole, PaperFilter filter, Path folder, String key) {
+        CoauthorNetwork network = new CoauthorNetwork(whole.keeping(filter));
+        if (filter.equals(PaperFilter.ALL)) {
+            Path file = folder.resolve(CentralityFile.FILE);
+            network.centralityFrom(() -> CentralityFile.read(file, key, whole.authorCount()).orElseGet(() -> {
+                double[] scores = WeightedPageRank.scores(whole);
+                try {
+                    CentralityFile.write(file, key, scores);
+                } catch (IOException e) {
+                    LOG.warn("Could not keep the authors' centrality in {}: {}", file, e.toString());
+                }
+                return scores;
+            }));
+        }
+        return network;
     }
 
     /**

@@ -43,6 +43,14 @@ public record Stats(long papers, long authors, long authorships, long categories
         });
     }
 
+    /**
+     * The counts kept beside the closed store in {@code storeDir}, when they are for its current state, found without
+     * opening it ({@link StoredDigests#committedKey}); empty otherwise, and then {@link #of} counts.
+     */
+    public static Optional<Stats> kept(Path storeDir) {
+        return StoredDigests.committedKey(storeDir).flatMap(key -> StatsFile.read(storeDir.resolve(StatsFile.NAME), key));
+    }
+
     /** How many papers and digests the store holds: what a server says when it starts, without counting the rest. */
     public static Headline headline(GraphStore store) {
         DatasetGraph dsg = store.datasetGraph();

@@ -23,22 +23,26 @@ import org.digestkg.extractor.parse.DigestException;
 import org.digestkg.extractor.parse.DigestParser;
 import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
+import org.digestkg.storage.tdb.CommittedState;
 import org.digestkg.storage.tdb.StoreFingerprint;
 import org.slf4j.LoggerFactory;
 
 /**
  * The digests a store holds, by day with their hash, kept beside it in {@value #FILE} with the store's
- * {@linkplain StoreFingerprint fingerprint} at the time: lets {@code kg build} of files that are all stored already,
- * byte for byte, say so without opening the store, which with starting Jena takes most of a second. The list is
- * trusted only while the fingerprint is the store's; any change of the store, by any means, or any doubt sends the
- * build the ordinary way, which then writes the list again.
+ * {@linkplain StoreFingerprint fingerprint} and {@linkplain CommittedState committed state} at the time. The list
+ * lets {@code kg build} of files that are all stored already, byte for byte, say so without opening the store, which
+ * with starting Jena takes most of a second; the state lets a reader use what is kept beside the store under it
+ * (statistics, the co-author network) without opening the store either. Both are trusted only while the fingerprint
+ * is the store's; any change of the store, by any means, or any doubt sends the command the ordinary way, and the
+ * next command that opens the store writes the list again.
  */
 public final class StoredDigests {
 
     public static final String FILE = "digests.tsv";
 
-    private static final String HEADER = "# digest-kg: the digests stored, by day, with their SHA-256, for the store state named below. Made by kg build; safe to delete.";
+    private static final String HEADER = "# digest-kg: the digests stored, by day, with their SHA-256, for the store state named below. Made by kg; safe to delete.";
     private static final String STATE = "state\t";
+    private static final String COMMITTED = "committed\t";
 
     private StoredDigests() {
     }
@@ -46,14 +50,14 @@ public final class StoredDigests {
     /**
      * Writes the list for the store's last committed state, or removes it when that state cannot be pinned down (a
      * commit under way). Call outside any transaction, in the process that has the store open, after its last write;
-     * a failure only costs the next build its short way.
+     * a failure only costs the next command its short way.
      */
     public static void keep(GraphStore store) {
         Path file = store.dir().resolve(FILE);
         try {
             // the same state before and after reading: no commit (a watched folder's, an update's) came in between
             Optional<String> state = StoreFingerprint.ofOpen(store.dir());
-            Map<LocalDate, String> stored = stored(store.datasetGraph());
+            Kept stored = stored(store.datasetGraph());
             if (state.isEmpty() || !state.equals(StoreFingerprint.ofOpen(store.dir()))) {
                 Files.deleteIfExists(file);
                 return;
@@ -62,7 +66,8 @@ public final class StoredDigests {
             try {
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     w.write(HEADER + "\n" + STATE + state.get() + "\n");
-                    for (Map.Entry<LocalDate, String> e : stored.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
+                    if (stored.committed() != null) w.write(COMMITTED + stored.committed() + "\n");
+                    for (Map.Entry<LocalDate, String> e : stored.days().entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -121,32 +126,56 @@ public final class StoredDigests {
         return StoreFingerprint.ofClosed(storeDir).filter(kept.get().state()::equals).map(same -> results);
     }
 
-    /** Every stored digest's day and hash: the {@code dkg:sha256} each digest graph gives itself. */
-    private static Map<LocalDate, String> stored(DatasetGraph dsg) {
-        Map<LocalDate, String> days = new TreeMap<>();
-        Txn.executeRead(dsg, () -> dsg.find(Node.ANY, Node.ANY, DKG.sha256, Node.ANY).forEachRemaining(q -> {
-            LocalDate day = Iris.digestDay(q.getGraph());
-            if (day != null && q.getGraph().equals(q.getSubject()) && q.getObject().isLiteral()) {
-                days.put(day, q.getObject().getLiteralLexicalForm());
-            }
-        }));
-        return days;
+    /**
+     * The key of the committed state of the closed store in {@code storeDir}, told from the list kept beside it: what
+     * the store's statistics and co-author network are kept under. Empty when the store has changed since the list was
+     * kept, is open elsewhere, or on any doubt: then the reader opens the store.
+     */
+    public static Optional<String> committedKey(Path storeDir) {
+        Optional<Kept> kept = read(storeDir.resolve(FILE)).filter(k -> k.committed() != null);
+        if (kept.isEmpty()) return Optional.empty();
+        return StoreFingerprint.ofClosed(storeDir).filter(kept.get().state()::equals).map(same -> kept.get().committed());
     }
 
-    /** The list as kept: the store state it was made for, and the days with their hashes. */
-    private record Kept(String state, Map<LocalDate, String> days) {
+    /**
+     * Every stored digest's day and hash (the {@code dkg:sha256} each digest graph gives itself), and the committed
+     * state they were read in (null when it cannot be told); no fingerprint yet.
+     */
+    private static Kept stored(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> {
+            Map<LocalDate, String> days = new TreeMap<>();
+            dsg.find(Node.ANY, Node.ANY, DKG.sha256, Node.ANY).forEachRemaining(q -> {
+                LocalDate day = Iris.digestDay(q.getGraph());
+                if (day != null && q.getGraph().equals(q.getSubject()) && q.getObject().isLiteral()) {
+                    days.put(day, q.getObject().getLiteralLexicalForm());
+                }
+            });
+            return new Kept(null, CommittedState.seenBy(dsg).map(CommittedState::key).orElse(null), days);
+        });
+    }
+
+    /**
+     * The list as kept: the store's fingerprint it was made for, the key of the committed state it was read in (null
+     * in a list kept before the key was), and the days with their hashes.
+     */
+    private record Kept(String state, String committed, Map<LocalDate, String> days) {
     }
 
     /** The list, or empty when there is none or it cannot be read as written. */
     private static Optional<Kept> read(Path file) {
         if (!Files.isRegularFile(file)) return Optional.empty();
         String state = null;
+        String committed = null;
         Map<LocalDate, String> days = new TreeMap<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.startsWith("#")) continue;
                 if (line.startsWith(STATE)) {
                     state = line.substring(STATE.length());
+                    continue;
+                }
+                if (line.startsWith(COMMITTED)) {
+                    committed = line.substring(COMMITTED.length());
                     continue;
                 }
                 int tab = line.indexOf('\t');
@@ -156,6 +185,6 @@ public final class StoredDigests {
         } catch (IOException | DateTimeParseException e) {
             return Optional.empty();
         }
-        return state == null ? Optional.empty() : Optional.of(new Kept(state, days));
+        return state == null ? Optional.empty() : Optional.of(new Kept(state, committed, days));
     }
 }

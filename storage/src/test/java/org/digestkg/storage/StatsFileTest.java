@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,25 @@ class StatsFileTest {
     private static Stats counted(GraphStore store) throws Exception {
         Files.deleteIfExists(store.dir().resolve(StatsFile.NAME));
         return Txn.calculateRead(store.datasetGraph(), () -> Stats.of(store));
+    }
+
+    @Test
+    void keptCountsAreReadWithoutOpeningTheStoreWhileItIsInTheirState() throws Exception {
+        Path dir = tmp.resolve("store");
+        Stats counted;
+        try (GraphStore store = GraphStore.open(dir)) {
+            new DigestLoader(store).load(Samples.feb04(), null);
+            counted = Stats.of(store);
+        }
+        assertEquals(Optional.empty(), Stats.kept(dir), "no list of the store's state kept yet");
+        try (GraphStore store = GraphStore.open(dir)) {
+            StoredDigests.keep(store);
+            assertEquals(Optional.empty(), Stats.kept(dir), "the store is open");
+        }
+        assertEquals(Optional.of(counted), Stats.kept(dir));
+        try (GraphStore store = GraphStore.open(dir)) {
+            new DigestLoader(store).load(Samples.feb23(), null);
+        }
+        assertEquals(Optional.empty(), Stats.kept(dir), "the store changed");
     }
 }

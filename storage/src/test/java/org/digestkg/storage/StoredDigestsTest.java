@@ -1,6 +1,7 @@
 package org.digestkg.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
+import org.digestkg.storage.tdb.CommittedState;
 import org.digestkg.storage.tdb.HoldStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,5 +136,34 @@ class StoredDigestsTest {
         // what a process killed between writing a commit to the journal and applying it leaves (this store is done with)
         Files.write(store.resolve("Data-0001").resolve("journal.jrnl"), new byte[] {1}, StandardOpenOption.APPEND);
         assertEquals(Optional.empty(), StoredDigests.allUnchanged(store, days, null));
+    }
+
+    /** The key the store itself gives for its committed state now. */
+    private String keyOfTheStore() {
+        try (GraphStore s = GraphStore.open(store)) {
+            return CommittedState.seenBy(s.datasetGraph()).orElseThrow().key();
+        }
+    }
+
+    @Test
+    void theCommittedStateIsToldWithoutOpeningTheStoreOnlyWhileItIsTheStores() throws IOException {
+        String before = keyOfTheStore();
+        assertEquals(Optional.of(before), StoredDigests.committedKey(store));
+        Node g = NodeFactory.createURI("urn:x:g");
+        try (GraphStore s = GraphStore.open(store)) {
+            assertEquals(Optional.empty(), StoredDigests.committedKey(store), "open in this process");
+            Txn.executeWrite(s.datasetGraph(), () -> s.datasetGraph().add(g, g, g, g));
+        }
+        assertEquals(Optional.empty(), StoredDigests.committedKey(store), "changed since the list was kept");
+        String after = keyOfTheStore();
+        assertNotEquals(before, after);
+        try (GraphStore s = GraphStore.open(store)) {
+            StoredDigests.keep(s);
+        }
+        assertEquals(Optional.of(after), StoredDigests.committedKey(store), "kept again for the new state");
+        Path list = store.resolve(StoredDigests.FILE);
+        Files.writeString(list, Files.readString(list).replaceFirst("committed\t.*\n", ""));
+        assertEquals(Optional.empty(), StoredDigests.committedKey(store), "a list kept without it");
+        assertTrue(StoredDigests.allUnchanged(store, days, null).isPresent(), "which still serves the build");
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.digestkg.cli.EnumNames;
 import org.digestkg.cli.StoreOption;
@@ -18,6 +19,7 @@ import org.digestkg.coauthorship.PairOrder;
 import org.digestkg.coauthorship.PaperFilter;
 import org.digestkg.coauthorship.PaperRef;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.StoredDigests;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -29,9 +31,16 @@ final class NetworkCli {
     private NetworkCli() {
     }
 
+    /** The network kept beside the store, read without opening the store when it is for the store's state. */
     static CoauthorNetwork load(StoreOption store, PaperFilter filter) {
+        Optional<CoauthorNetwork> kept = CoauthorNetwork.kept(store.dir(), filter);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         try (GraphStore s = store.openExistingWithoutSearch()) {
-            return CoauthorNetwork.load(s, filter);
+            CoauthorNetwork network = CoauthorNetwork.load(s, filter);
+            StoredDigests.keep(s); // so that the next command need not open the store
+            return network;
         }
     }
 

@@ -1,0 +1,83 @@
+package org.digestkg.coauthorship;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.digestkg.storage.DigestLoader;
+import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.StoredDigests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command reads the network kept beside a closed store without opening it ({@link CoauthorNetwork#kept}), and gets
+ * what opening the store gives, only while the store is in the state the network was kept for.
+ */
+class KeptNetworkTest {
+
+    @TempDir
+    Path tmp;
+    private Path dir;
+
+    /** As {@code kg build} leaves a store: the digests loaded, the network brought up to date, the list kept. */
+    @BeforeEach
+    void build() throws IOException {
+        dir = tmp.resolve("store");
+        try (GraphStore store = GraphStore.open(dir)) {
+            Optional<String> before = StoredNetwork.stateKey(store);
+            DigestLoader loader = new DigestLoader(store);
+            for (String day : List.of("2026-02-04", "2026-02-23")) {
+                Path copy = tmp.resolve(day + ".md");
+                Files.copy(TestWorld.repositoryRoot().resolve("data").resolve(day + ".md"), copy);
+                assertTrue(loader.load(copy, null).clean(), day);
+            }
+            StoredNetwork.update(store, before, Set.of(LocalDate.parse("2026-02-04"), LocalDate.parse("2026-02-23")));
+            StoredDigests.keep(store);
+        }
+    }
+
+    private static List<String> top(CoauthorNetwork network, AuthorOrder order) {
+        return network.topAuthors(10, order).stream().map(a -> a.author().name() + " " + a.centrality()).toList();
+    }
+
+    @Test
+    void theKeptNetworkIsTheOneTheStoreGives() {
+        CoauthorNetwork kept = CoauthorNetwork.kept(dir, PaperFilter.ALL).orElseThrow();
+        PaperFilter cl = new PaperFilter("cs.CL", null, 0);
+        CoauthorNetwork keptCl = CoauthorNetwork.kept(dir, cl).orElseThrow();
+        try (GraphStore store = GraphStore.open(dir)) {
+            CoauthorNetwork opened = CoauthorNetwork.load(store);
+            assertTrue(kept.graph().sameAs(opened.graph()));
+            assertTrue(kept.graph().authorCount() > 1000, "the samples' network: " + kept.graph().authorCount());
+            assertEquals(top(opened, AuthorOrder.CENTRALITY), top(kept, AuthorOrder.CENTRALITY));
+            assertTrue(keptCl.graph().sameAs(CoauthorNetwork.load(store, cl).graph()), "a filtered network");
+            assertTrue(keptCl.graph().paperCount() < kept.graph().paperCount());
+        }
+    }
+
+    @Test
+    void aStoreChangedSinceOrOpenIsLeftToTheReader() {
+        try (GraphStore store = GraphStore.open(dir)) {
+            assertEquals(Optional.empty(), CoauthorNetwork.kept(dir, PaperFilter.ALL), "open in this process");
+            new DigestLoader(store).remove(LocalDate.parse("2026-02-23"));
+        }
+        assertEquals(Optional.empty(), CoauthorNetwork.kept(dir, PaperFilter.ALL), "a digest removed since");
+        try (GraphStore store = GraphStore.open(dir)) {
+            CoauthorNetwork.load(store); // a reader brings the network up to date...
+            StoredDigests.keep(store); // ...and the list, as the commands do
+        }
+        CoauthorNetwork kept = CoauthorNetwork.kept(dir, PaperFilter.ALL).orElseThrow();
+        try (GraphStore store = GraphStore.open(dir)) {
+            assertTrue(kept.graph().sameAs(CoauthorNetwork.load(store).graph()), "the network after the removal");
+        }
+    }
+}
