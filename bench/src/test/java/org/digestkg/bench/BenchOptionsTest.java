@@ -107,6 +107,9 @@ class BenchOptionsTest {
         assertEquals(own, quick.contains(c1), "a build of one small file runs on the quick compiler: " + quick);
         assertFalse(folder.contains(c1), "a folder keeps both compilers: " + folder);
         assertEquals(own, coauthors.contains(c1), String.valueOf(coauthors));
+        assertEquals(own, kg.kg("network", "--author", "Someone", "--store", store.toString()).contains(c1),
+                "one person's network runs on the quick compiler");
+        assertFalse(kg.kg("network", "--store", store.toString()).contains(c1), "the whole network keeps both");
         assertTrue(quick.containsAll(kg.javaOpts()));
         assertEquals(List.of("-jar", kg.jar().toString(), "build", "--store", store.toString(), day.toString()),
                 quick.subList(quick.size() - 6, quick.size()));

@@ -8,12 +8,10 @@ import java.util.Map;
 
 import org.jgrapht.Graph;
 import org.jgrapht.nio.Attribute;
-import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.dot.DOTExporter;
 import org.jgrapht.nio.gexf.GEXFAttributeType;
 import org.jgrapht.nio.gexf.GEXFExporter;
-import org.jgrapht.nio.graphml.GraphMLExporter;
 
 /**
  * Writes (part of) the co-authorship network for Gephi, Cytoscape, yEd or Graphviz.
@@ -40,18 +38,18 @@ public final class NetworkExport {
      */
     public static void write(CoauthorGraph graph, Graph<Integer, Integer> view, NetworkFormat format, Writer out) {
         switch (format) {
-            case GRAPHML -> graphml(graph).exportGraph(view, out);
+            case GRAPHML -> graphml(graph, view, out);
             case GEXF -> gexf(graph).exportGraph(view, out);
             case DOT -> dot(graph).exportGraph(view, out);
             case CSV -> csv(graph, view, out);
         }
     }
 
-    private static String nodeId(int author) {
+    static String nodeId(int author) {
         return "a" + author;
     }
 
-    private static String edgeId(int link) {
+    static String edgeId(int link) {
         return "e" + link;
     }
 
@@ -63,21 +61,12 @@ public final class NetworkExport {
         return attributes;
     }
 
-    private static GraphMLExporter<Integer, Integer> graphml(CoauthorGraph graph) {
-        GraphMLExporter<Integer, Integer> exporter = new GraphMLExporter<>(NetworkExport::nodeId);
-        exporter.setEdgeIdProvider(NetworkExport::edgeId);
-        // Gephi and Cytoscape read the keys named "label" and "weight" as node label and edge weight
-        exporter.setExportVertexLabels(true);
-        exporter.setVertexLabelAttributeName("label");
-        exporter.setExportEdgeWeights(true);
-        exporter.setEdgeWeightAttributeName("weight");
-        exporter.registerAttribute("papers", GraphMLExporter.AttributeCategory.NODE, AttributeType.INT);
-        exporter.registerAttribute("iri", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
-        exporter.registerAttribute("joint_papers", GraphMLExporter.AttributeCategory.EDGE, AttributeType.INT);
-        exporter.setVertexAttributeProvider(a -> nodeAttributes(graph, a));
-        exporter.setEdgeAttributeProvider(
-                l -> Map.of("joint_papers", DefaultAttribute.createAttribute(graph.linkPapers(l))));
-        return exporter;
+    private static void graphml(CoauthorGraph graph, Graph<Integer, Integer> view, Writer out) {
+        try {
+            GraphMlWriter.write(graph, view, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static GEXFExporter<Integer, Integer> gexf(CoauthorGraph graph) {

@@ -169,6 +169,32 @@ class NetworkExportTest {
     }
 
     @Test
+    void graphmlEscapesNamesAndReplacesWhatXmlCannotHold() throws Exception {
+        String[] names = {"Tom & Jerry <Lab>", "Bell\u0007 Char", "张三 𠀀 \uD800alone", "Ünal \"Q\" O'Neil"};
+        AuthorRef[] authors = new AuthorRef[names.length];
+        for (int a = 0; a < names.length; a++) {
+            authors[a] = new AuthorRef("https://w3id.org/digest-kg/author/x" + a + "?a&b", names[a]);
+        }
+        PaperRef paper = new PaperRef("urn:p", "2601.00001", "T", "cs.AI", null, names.length);
+        CoauthorGraph graph = CoauthorGraph.of(authors, new PaperRef[] {paper}, new int[][] {{0, 1, 2, 3}});
+        StringWriter out = new StringWriter();
+        NetworkExport.write(graph, NetworkFormat.GRAPHML, out);
+
+        Document doc = xml(out.toString());
+        NodeList data = doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "data");
+        List<String> labels = new java.util.ArrayList<>();
+        List<String> iris = new java.util.ArrayList<>();
+        for (int i = 0; i < data.getLength(); i++) {
+            Element d = (Element) data.item(i);
+            (d.getAttribute("key").equals("label") ? labels : d.getAttribute("key").equals("iri") ? iris
+                    : new java.util.ArrayList<String>()).add(d.getTextContent());
+        }
+        assertEquals(List.of("Tom & Jerry <Lab>", "Bell\uFFFD Char", "张三 𠀀 \uFFFDalone", "Ünal \"Q\" O'Neil"), labels);
+        assertEquals("https://w3id.org/digest-kg/author/x0?a&b", iris.get(0));
+        assertEquals(6, doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "edge").getLength());
+    }
+
+    @Test
     void csvIsOneEdgeListWithAHeader() {
         List<String> lines = export(world.network().egoNetwork("Grace Green", 2), NetworkFormat.CSV).lines().toList();
         assertEquals(List.of(
