@@ -18,6 +18,7 @@ import org.digestkg.bench.ResultTable.Met;
 public final class LiveServer {
 
     private static final Pattern INDEX_READY = Pattern.compile("Co-authorship index ready \\((\\d+) ms\\)");
+    private static final Pattern WARMED_UP = Pattern.compile("Load path warmed up on the sample digests \\((\\d+) ms\\)");
 
     private final BenchRun run;
     private final ProcessProbe.Watched process;
@@ -67,9 +68,21 @@ public final class LiveServer {
 
     /** Milliseconds the server's log says its co-authorship index took; empty if it was not ready within {@code limit}. */
     public OptionalDouble coauthorIndexMillis(Duration limit) throws InterruptedException {
+        return logMillis(INDEX_READY, limit);
+    }
+
+    /**
+     * Milliseconds the server's log says the folder watch took to warm its load path up before watching; empty if it
+     * did not say so within {@code limit}.
+     */
+    public OptionalDouble watchWarmedUpMillis(Duration limit) throws InterruptedException {
+        return logMillis(WARMED_UP, limit);
+    }
+
+    private OptionalDouble logMillis(Pattern line, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline && process.process().isAlive()) {
-            Matcher m = INDEX_READY.matcher(logText());
+            Matcher m = line.matcher(logText());
             if (m.find()) return OptionalDouble.of(Long.parseLong(m.group(1)));
             Thread.sleep(ProcessProbe.POLL.toMillis());
         }

@@ -343,7 +343,8 @@ final class CoauthorGraphLoader {
             for (int raw = 0; raw < used.length; raw++) {
                 if (used[raw]) {
                     String iri = authorIris.get(raw);
-                    String name = names.getOrDefault(iri, nameFromIri(iri));
+                    String name = names.get(iri);
+                    if (name == null) name = nameFromIri(iri); // not as getOrDefault's argument: made for every author
                     refs.add(new AuthorRef(iri, name));
                     rawIds.add(raw);
                 }

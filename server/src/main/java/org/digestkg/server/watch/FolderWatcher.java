@@ -86,6 +86,7 @@ final class FolderWatcher implements Runnable {
     @Override
     public void run() {
         try {
+            if (settings.rehearse()) rehearse();
             // listen first, then look: a file written in between is heard of, not missed
             scan(dir);
             long lastScan = System.nanoTime();
@@ -105,6 +106,22 @@ final class FolderWatcher implements Runnable {
             // stop() closed the service: done
         } catch (RuntimeException | Error e) {
             LOG.error("Stopped watching {} for digests: {}", dir, e.toString(), e);
+        }
+    }
+
+    /**
+     * Runs the load path on the sample digests ({@link LoadRehearsal}) once the served store's co-author index is
+     * built (the server starts building it as it starts; two such jobs at once on two cores would slow both).
+     */
+    private void rehearse() {
+        try {
+            CoauthorIndex.warm(store.datasetGraph());   // waits for the build under way, if any
+            long t0 = System.nanoTime();
+            if (LoadRehearsal.run(Path.of(System.getProperty("java.io.tmpdir")), () -> stopping)) {
+                LOG.info("Load path warmed up on the sample digests ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not rehearse a load: {}", e.toString());   // the first load is only slower
         }
     }
 

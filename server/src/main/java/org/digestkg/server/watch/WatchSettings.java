@@ -13,11 +13,14 @@ import java.util.function.LongSupplier;
  *               systems (network mounts, some containers) send none, and some watch by polling slowly
  * @param clock  the clock the quiet period is measured with, in nanoseconds ({@link System#nanoTime()}); a test
  *               may hold it still
+ * @param rehearse whether to run the load path on sample digests before watching ({@link LoadRehearsal}), so that the
+ *               first watched file loads on compiled code
  */
-record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock) {
+record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, boolean rehearse) {
 
     /** Short enough for a new digest to be queryable within about a second; long enough for a copy to go on. */
-    static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime);
+    static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime,
+            true);
 
     WatchSettings {
         Objects.requireNonNull(quiet, "quiet");

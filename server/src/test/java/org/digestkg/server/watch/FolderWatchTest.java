@@ -53,7 +53,7 @@ class FolderWatchTest {
     private static final int SAMPLE_PAPERS = 20;
     private static final String WORLDVQA = "2602.02537";
     private static final WatchSettings QUICK = new WatchSettings(Duration.ofMillis(200), Duration.ofMillis(200),
-            System::nanoTime);
+            System::nanoTime, false);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -153,7 +153,7 @@ class FolderWatchTest {
     void aFileWrittenInTwoHalvesWithAPauseIsLoadedWholeOnly() throws IOException {
         // the quiet period measured on a clock the test holds still: it passes when the test says so, never by itself
         AtomicLong clock = new AtomicLong();
-        serve(new WatchSettings(Duration.ofSeconds(1), Duration.ofMillis(100), clock::get), events);
+        serve(new WatchSettings(Duration.ofSeconds(1), Duration.ofMillis(100), clock::get, false), events);
         String text = sample();
         String first = text.substring(0, text.length() / 2);
         byte[] firstBytes = first.getBytes(StandardCharsets.UTF_8);
@@ -205,6 +205,24 @@ class FolderWatchTest {
                 + "> {?s2 ?p2 ?o2} }"), "both digests, the one in a subfolder too");
         assertEquals(SAMPLE_PAPERS, papers(DAY));
         assertEquals(SAMPLE_PAPERS, papers("2026-03-01"));
+    }
+
+    @Test
+    void theLoadPathIsRehearsedOnTheSamplesInAScratchStoreThatIsDeletedAfter() throws IOException {
+        Path parent = Files.createDirectories(tmp.resolve("scratch"));
+        assertTrue(LoadRehearsal.run(parent, () -> false), "both samples ship in the jar and load");
+        try (var left = Files.list(parent)) {
+            assertEquals(List.of(), left.toList(), "the scratch store is gone");
+        }
+        assertTrue(!LoadRehearsal.run(parent, () -> true), "a stopping watch stops it");
+
+        Files.writeString(folder.resolve(DAY + ".md"), sample());
+        serve(new WatchSettings(QUICK.quiet(), QUICK.rescan(), System::nanoTime, true), events);
+        await(() -> log.has("INFO", "Load path warmed up on the sample digests"), "the watch rehearses first");
+        await(() -> ask("ASK { GRAPH <" + digest(DAY) + "> { ?s ?p ?o } }"), "then loads the folder");
+        assertEquals(SAMPLE_PAPERS, papers(DAY));
+        assertTrue(!ask("ASK { GRAPH <" + digest("2026-02-23") + "> { ?s ?p ?o } }"), "no sample in the served store");
+        assertEquals(1, log.lines().stream().filter(l -> l.contains("Loaded")).count(), "nor in its log: " + log.lines());
     }
 
     @Test
