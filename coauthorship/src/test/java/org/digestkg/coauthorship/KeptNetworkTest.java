@@ -80,4 +80,20 @@ class KeptNetworkTest {
             assertTrue(kept.graph().sameAs(CoauthorNetwork.load(store).graph()), "the network after the removal");
         }
     }
+
+    @Test
+    void rehearsingAnUpdateKeepsNothing() throws IOException {
+        assertTrue(CoauthorNetwork.kept(dir, PaperFilter.ALL).isPresent(), "the file is for the store's state: rehearsed");
+        Path file = dir.resolve(StoredNetwork.FILE);
+        var written = Files.getLastModifiedTime(file);
+        byte[] bytes = Files.readAllBytes(file);
+        try (GraphStore store = GraphStore.open(dir)) {
+            Optional<String> state = StoredNetwork.stateKey(store);
+            StoredNetwork.rehearseUpdate(store);
+            assertEquals(state, StoredNetwork.stateKey(store));
+        }
+        assertEquals(written, Files.getLastModifiedTime(file), "the file was not written");
+        assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(file)));
+        assertTrue(CoauthorNetwork.kept(dir, PaperFilter.ALL).isPresent(), "and is still the store's");
+    }
 }

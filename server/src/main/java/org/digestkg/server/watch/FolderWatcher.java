@@ -110,14 +110,16 @@ final class FolderWatcher implements Runnable {
     }
 
     /**
-     * Runs the load path on the sample digests ({@link LoadRehearsal}) once the served store's co-author index is
-     * built (the server starts building it as it starts; two such jobs at once on two cores would slow both).
+     * Runs the load path on the sample digests ({@link LoadRehearsal}), then the co-author update on the served
+     * store's own network, in memory ({@link StoredNetwork#rehearseUpdate}), once the served store's co-author index
+     * is built (the server starts building it as it starts; two such jobs at once on two cores would slow both).
      */
     private void rehearse() {
         try {
             CoauthorIndex.warm(store.datasetGraph());   // waits for the build under way, if any
             long t0 = System.nanoTime();
-            if (LoadRehearsal.run(Path.of(System.getProperty("java.io.tmpdir")), () -> stopping)) {
+            if (LoadRehearsal.run(Path.of(System.getProperty("java.io.tmpdir")), () -> stopping) && !stopping) {
+                StoredNetwork.rehearseUpdate(store);
                 LOG.info("Load path warmed up on the sample digests ({} ms)", (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (IOException | RuntimeException e) {
