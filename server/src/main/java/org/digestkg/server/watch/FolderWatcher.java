@@ -222,8 +222,9 @@ final class FolderWatcher implements Runnable {
                 events.imported(r);
                 return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(null)) : Optional.empty();
             }
+            long t0 = System.nanoTime();
             LoadResult r = new DigestLoader(store).load(file, null);
-            log(r);
+            log(r, System.nanoTime() - t0);
             events.loaded(r);
             return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(r.date())) : Optional.empty();
         } catch (RuntimeException e) {
@@ -233,14 +234,16 @@ final class FolderWatcher implements Runnable {
         }
     }
 
-    private static void log(LoadResult r) {
+    /** @param nanos the whole load, its commit included (the result's own time ends before the commit) */
+    private static void log(LoadResult r, long nanos) {
         switch (r.status()) {
             case FAILED -> LOG.warn("Not loaded: {} (nothing of it was written; it is tried again when it changes)",
                     r.error());
             case UNCHANGED -> LOG.debug("Unchanged: {} {} (same bytes as stored)", r.source(), r.date());
-            case LOADED -> LOG.info("Loaded {} {}: {} papers, {} authors, {} triples, {} warnings, {} rejected, {} s",
-                    r.source(), r.date(), count(r.papers()), count(r.authors()), count(r.triples()),
-                    r.warnings().size(), r.rejected().size(), String.format("%.2f", r.time().toNanos() / 1e9));
+            case LOADED -> LOG.info("Loaded {} {}: {} papers, {} authors, {} triples, {} warnings, {} rejected, {} s; "
+                            + "committed after {} s", r.source(), r.date(), count(r.papers()), count(r.authors()),
+                    count(r.triples()), r.warnings().size(), r.rejected().size(),
+                    String.format("%.2f", r.time().toNanos() / 1e9), String.format("%.2f", nanos / 1e9));
         }
         for (Problem p : r.warnings()) LOG.info("  warning: {}", p);
         for (Problem p : r.rejected()) LOG.warn("  rejected: {}", p);
