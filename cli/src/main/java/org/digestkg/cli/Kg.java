@@ -52,6 +52,13 @@ public final class Kg {
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 
+    static {
+        // Picocli looks for Groovy's Closure class (for closures in annotations, which kg has none of) when its first
+        // command line is made, unless told not to: a class that is not there is searched for through every jar on
+        // the class path, 85 ms of each command.
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine(args).execute(args));
     }
