@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.digestkg.server.KgServer;
 import org.digestkg.storage.GraphStore;
+import org.eclipse.jetty.security.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,12 +93,14 @@ class RemoteQueryTest {
 
     @Test
     void credentialsReachAnEndpointThatProtectsReads() throws Exception {
-        Path users = Files.writeString(tmp.resolve("users.properties"), "reader: s3cret\n");
+        // users kept in memory: Fuseki's passwordFile(...) starts a reloading scanner of the file that its server's
+        // stop() leaves running, and which would log into later tests' output once the folder is deleted
+        UserStore users = JettySecurityLib.makeUserStore("reader", "s3cret");
         Path password = Files.writeString(tmp.resolve("pw.txt"), "s3cret\n");
         Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "guess\n");
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         FusekiServer fuseki = FusekiServer.create().port(0).loopback(true)
-                .passwordFile(users.toString()).serverAuthPolicy(Auth.policyAllowSpecific("reader"))
+                .securityHandler(JettySecurityLib.makeSecurityHandler("digest-kg test", users)).serverAuthPolicy(Auth.policyAllowSpecific("reader"))
                 .add("/ds", dsg).build().start();
         try {
             String url = "http://127.0.0.1:" + fuseki.getHttpPort() + "/ds/sparql";
