@@ -2,12 +2,14 @@ package org.digestkg.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.digestkg.extractor.parse.DigestSources;
@@ -42,11 +44,15 @@ public final class InputFiles {
         return !ignored(file) && (isImport(file) || isDigest(file) && DigestSources.isOwnDigest(file));
     }
 
-    /** The inputs in {@code dir} and its folders (hidden folders left out), sorted by path: dated digests oldest first. */
+    /**
+     * The inputs in {@code dir} and its folders (hidden folders left out), sorted by path: dated digests oldest first.
+     * Symbolic links are followed (a folder of links into forks' checkouts is a folder of digests); a link that leads
+     * nowhere, or back into a folder above it, is not an input.
+     */
     public static List<Path> inFolder(Path dir) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     return d.equals(dir) || !ignored(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -60,7 +66,7 @@ public final class InputFiles {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    // a file removed while the folder is read, or one we may not read: not an input now
+                    // a file removed while the folder is read, one we may not read, or a link looping back: not an input
                     return FileVisitResult.CONTINUE;
                 }
             });

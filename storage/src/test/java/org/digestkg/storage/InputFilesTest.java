@@ -30,6 +30,20 @@ class InputFilesTest {
     }
 
     @Test
+    void linksAreFollowedToFilesAndFoldersButNotRoundALoopOrIntoNothing() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve(".elsewhere/fork"));
+        Files.writeString(elsewhere.resolve("2026-02-04.md"), "x");
+        Files.writeString(elsewhere.resolve("2026-02-05.md"), "x");
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.createSymbolicLink(in.resolve("2026-02-04.md"), elsewhere.resolve("2026-02-04.md"));
+        Files.createSymbolicLink(in.resolve("fork"), elsewhere);
+        Files.createSymbolicLink(in.resolve("2026-02-06.md"), dir.resolve("gone.md"));
+        Files.createSymbolicLink(elsewhere.resolve("loop"), in);
+        assertEquals(List.of(in.resolve("2026-02-04.md"), in.resolve("fork/2026-02-04.md"), in.resolve("fork/2026-02-05.md")),
+                InputFiles.inFolder(in));
+    }
+
+    @Test
     void aFileIsAnInputByItsNameAlone() {
         assertTrue(InputFiles.isInput(Path.of("in/2026-02-04.md")));
         assertTrue(InputFiles.isInput(Path.of("in/kg.trig")));
