@@ -19,12 +19,20 @@ final class DigestFiles {
     private DigestFiles() {
     }
 
-    /** Files in folders come sorted by name, so date-named digests load oldest first. */
+    /**
+     * Files in folders come sorted by name, so date-named digests load oldest first. A folder named without a single
+     * input in it is a mistake (a wrong folder, or files under names that are not read), not an empty build.
+     */
     static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                files.addAll(InputFiles.inFolder(p));
+                List<Path> inputs = InputFiles.inFolder(p);
+                if (inputs.isEmpty()) {
+                    throw new IllegalArgumentException("no digest or RDF file in folder " + p + " (digests are read from"
+                            + " *.md, *.markdown and the generator's *.jsonl; names starting with '.' are left out)");
+                }
+                files.addAll(inputs);
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {

@@ -13,6 +13,7 @@ import org.digestkg.server.AllowedSources;
 import org.digestkg.server.KgServer;
 import org.digestkg.server.watch.FolderWatch;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.InputFiles;
 import org.digestkg.storage.Stats;
 
 import picocli.CommandLine.Command;
@@ -82,9 +83,10 @@ final class ServeCommand implements Callable<Integer> {
         if (watch != null && !Files.isDirectory(watch)) {
             throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + watch);
         }
-        List<Path> load = new ArrayList<>(paths);
-        if (watch != null) load.add(watch);
-        GraphStore s = load.isEmpty() ? store.openExisting() : store.openOrCreate();
+        List<Path> load = new ArrayList<>(DigestFiles.expand(paths));
+        if (watch != null) load.addAll(InputFiles.inFolder(watch)); // empty when the watch begins: nothing to say
+        boolean create = !paths.isEmpty() || watch != null;
+        GraphStore s = create ? store.openOrCreate() : store.openExisting();
         KgServer server;
         try {
             // built first, so a wrong host, password file or source stops it before any digest is loaded
@@ -95,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
             if (watch != null) b.module(FolderWatch.of(watch));
             server = b.build();
             if (!load.isEmpty()) {
-                BuildCommand.load(s, DigestFiles.expand(load), null, false, true, out);
+                BuildCommand.load(s, load, null, false, true, out);
             }
             server.start().installShutdownHook();
         } catch (RuntimeException e) {

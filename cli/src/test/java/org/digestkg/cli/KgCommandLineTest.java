@@ -1,11 +1,13 @@
 package org.digestkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -288,13 +290,21 @@ class KgCommandLineTest {
     }
 
     @Test
-    void mistakesGetAMessageAndANonZeroExit() {
+    void mistakesGetAMessageAndANonZeroExit() throws IOException {
         Run unknown = kg("query", "--store", store, "no-such-query");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no query named 'no-such-query'"), unknown.err());
         Run missing = kg("build", "--store", tmp.resolve("other").toString(), tmp.resolve("nothing-here").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nothing-here"), missing.err());
+        Path notDigests = tmp.resolve("not-digests");
+        Files.createDirectories(notDigests.resolve(".hidden"));
+        Files.writeString(notDigests.resolve("2026-02-04.txt"), "a digest under a name that is not read");
+        Files.writeString(notDigests.resolve(".hidden/2026-02-04.md"), "");
+        Run empty = kg("build", "--store", tmp.resolve("other").toString(), notDigests.toString());
+        assertEquals(2, empty.exit());
+        assertTrue(empty.err().contains("no digest or RDF file in folder " + notDigests), empty.err());
+        assertFalse(Files.exists(tmp.resolve("other")), "no store is made for nothing");
         Run noStore = kg("stats", "--store", tmp.resolve("absent").toString());
         assertNotEquals(0, noStore.exit());
         assertTrue(noStore.err().contains("no store at"), noStore.err());
