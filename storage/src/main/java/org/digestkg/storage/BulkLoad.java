@@ -95,8 +95,12 @@ final class BulkLoad {
     private record Mapped(Scan scan, LoadResult result, Collection<Quad> quads, Set<String> authors, Set<Node> papers) {
     }
 
-    /** What a bulk load did: results in file order, and the files it left to the one-digest-at-a-time path. */
-    record Outcome(Map<Path, LoadResult> results, Map<Path, Set<String>> authors, List<Path> leftOver) {
+    /**
+     * What a bulk load did: results in file order, the distinct authors of the digests it loaded (one set for them
+     * all: a set per digest held a decade's names ten times over), and the files it left to the
+     * one-digest-at-a-time path.
+     */
+    record Outcome(Map<Path, LoadResult> results, Set<String> authors, List<Path> leftOver) {
     }
 
     Outcome load(List<Path> files, LocalDate date) {
@@ -105,7 +109,7 @@ final class BulkLoad {
         afterScan.run();
         long tScan = System.nanoTime();
         Map<Path, LoadResult> results = new HashMap<>();
-        Map<Path, Set<String>> authors = new HashMap<>();
+        Set<String> authors = new HashSet<>();
         List<Path> leftOver = new ArrayList<>();
         List<Scan> bulk = new ArrayList<>();
         Map<Node, LocalDate> latest = new HashMap<>();
@@ -168,6 +172,7 @@ final class BulkLoad {
                     StreamRDF into = loader.stream();
                     m.quads.forEach(into::quad);
                     m.quads.forEach(tap::quad);
+                    authors.addAll(m.authors);
                     // an entry whose heading was scanned but which the parse rejected was counted as a listing
                     scanned.stream().filter(p -> !m.papers.contains(p)).forEach(settleAfter::add);
                 } else {
@@ -175,7 +180,6 @@ final class BulkLoad {
                     settleAfter.addAll(scanned);
                 }
                 results.put(m.scan.file, m.result);
-                authors.put(m.scan.file, m.authors);
             }
             // every digest has been read: the reader indexes their texts while the loader builds its other indexes
             text.commitAfter(reader.submit(() -> indexTexts(texts)));
@@ -197,8 +201,8 @@ final class BulkLoad {
                     : String.valueOf(e.getCause() != null ? e.getCause() : e));
             for (Scan s : bulk) {
                 results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
-                authors.remove(s.file);
             }
+            authors.clear();
             return new Outcome(results, authors, leftOver);
         } finally {
             reader.shutdownNow();

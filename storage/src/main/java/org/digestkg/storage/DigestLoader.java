@@ -102,10 +102,10 @@ public final class DigestLoader {
                 continue;
             }
             BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, afterScan).load(chunk, date);
+            authorsSeen.addAll(outcome.authors());
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below
-                if (r.status() == LoadResult.Status.LOADED) authorsSeen.addAll(outcome.authors().get(file));
                 done.accept(r);
             }
             loadEach(outcome.leftOver(), date, done);
