@@ -222,7 +222,8 @@ final class CoauthorGraphLoader {
 
         private final Map<String, Integer> authorIndex = new HashMap<>();
         private final List<String> authorIris = new ArrayList<>();
-        private final Map<String, String> names = new HashMap<>();
+        /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
+        private final List<String> names = new ArrayList<>();
         private final Map<String, String> notations = new HashMap<>();
         /** In the order first seen: {@link #reread} relies on it. */
         private final Map<String, PaperRow> papers = new LinkedHashMap<>();
@@ -250,7 +251,8 @@ final class CoauthorGraphLoader {
                 PaperRow row = row(s);
                 row.concept = least(row.concept, key(o));
             } else if (p.equals(FOAF.name)) {
-                names.merge(key(s), lexical(o), CoauthorGraphLoader::least);
+                int author = intern(key(s));
+                names.set(author, least(names.get(author), lexical(o)));
             } else if (p.equals(SKOS.notation)) {
                 notations.merge(key(s), lexical(o), CoauthorGraphLoader::least);
             } else if (p.equals(DKG.paper)) {
@@ -278,8 +280,9 @@ final class CoauthorGraphLoader {
             }
             for (int a : network.authorsByPaper()[p]) {
                 AuthorRef author = network.authors()[a];
-                names.put(author.iri(), author.name());
-                row.addAuthor(intern(author.iri()));
+                int id = intern(author.iri());
+                names.set(id, author.name());
+                row.addAuthor(id);
             }
             papers.put(ref.iri(), row);
         }
@@ -297,7 +300,7 @@ final class CoauthorGraphLoader {
             }
             List<Node> nodes = new ArrayList<>();
             for (int id : ids) {
-                names.remove(authorIris.get(id));
+                names.set(id, null);
                 nodes.add(NodeFactory.createURI(authorIris.get(id)));
             }
             return nodes;
@@ -309,6 +312,7 @@ final class CoauthorGraphLoader {
                 id = authorIris.size();
                 authorIndex.put(author, id);
                 authorIris.add(author);
+                names.add(null);
             }
             return id;
         }
@@ -343,7 +347,7 @@ final class CoauthorGraphLoader {
             for (int raw = 0; raw < used.length; raw++) {
                 if (used[raw]) {
                     String iri = authorIris.get(raw);
-                    String name = names.get(iri);
+                    String name = names.get(raw);
                     if (name == null) name = nameFromIri(iri); // not as getOrDefault's argument: made for every author
                     refs.add(new AuthorRef(iri, name));
                     rawIds.add(raw);
