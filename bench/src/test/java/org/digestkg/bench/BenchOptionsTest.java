@@ -106,6 +106,8 @@ class BenchOptionsTest {
         String c1 = "-XX:TieredStopAtLevel=1";
         assertEquals(own, quick.contains(c1), "a build of one small file runs on the quick compiler: " + quick);
         assertFalse(folder.contains(c1), "a folder keeps both compilers: " + folder);
+        assertEquals(own, folder.contains("-Xmn128m"), "a build keeps its young generation small: " + folder);
+        assertFalse(coauthors.contains("-Xmn128m"), String.valueOf(coauthors));
         assertEquals(own, coauthors.contains(c1), String.valueOf(coauthors));
         assertEquals(own, kg.kg("network", "--author", "Someone", "--store", store.toString()).contains(c1),
                 "one person's network runs on the quick compiler");
