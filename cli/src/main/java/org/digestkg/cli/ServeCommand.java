@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + watch);
         }
         List<Path> load = new ArrayList<>(DigestFiles.expand(paths));
-        if (watch != null) load.addAll(InputFiles.inFolder(watch)); // empty when the watch begins: nothing to say
+        if (watch != null) load.addAll(InputFiles.inFolder(watch)); // unlike a named folder, it may start empty
         boolean create = !paths.isEmpty() || watch != null;
         GraphStore s = create ? store.openOrCreate() : store.openExisting();
         KgServer server;
