@@ -83,7 +83,12 @@ final class ServeCommand implements Callable<Integer> {
         if (watch != null && !Files.isDirectory(watch)) {
             throw new ParameterException(spec.commandLine(), "--watch: not a folder: " + watch);
         }
-        List<Path> load = new ArrayList<>(DigestFiles.expand(paths));
+        List<Path> load;
+        try {
+            load = new ArrayList<>(DigestFiles.expand(paths));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (watch != null) load.addAll(InputFiles.inFolder(watch)); // unlike a named folder, it may start empty
         boolean create = !paths.isEmpty() || watch != null;
         GraphStore s = create ? store.openOrCreate() : store.openExisting();

@@ -327,6 +327,7 @@ class KgCommandLineTest {
                 List.of("push", "--store", store, "--endpoint", "http://127.0.0.1:1/x", "--password-file", pw.toString()),
                 List.of("network", "--store", store, "--format", "pajek"),
                 List.of("authors", "--store", store, "--by", "fame"),
+                List.of("serve", "--store", tmp.resolve("served").toString(), tmp.resolve("no-such-folder").toString()),
                 List.of("build", "--store", store, "--date", "2026-02-04", tmp.resolve("a.md").toString(),
                         tmp.resolve("b.md").toString()));
         Files.writeString(tmp.resolve("a.md"), "");

@@ -100,7 +100,8 @@ class RemoteQueryTest {
         Path wrong = Files.writeString(tmp.resolve("wrong.txt"), "guess\n");
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         FusekiServer fuseki = FusekiServer.create().port(0).loopback(true)
-                .securityHandler(JettySecurityLib.makeSecurityHandler("digest-kg test", users)).serverAuthPolicy(Auth.policyAllowSpecific("reader"))
+                .securityHandler(JettySecurityLib.makeSecurityHandler("digest-kg test", users))
+                .serverAuthPolicy(Auth.policyAllowSpecific("reader"))
                 .add("/ds", dsg).build().start();
         try {
             String url = "http://127.0.0.1:" + fuseki.getHttpPort() + "/ds/sparql";
