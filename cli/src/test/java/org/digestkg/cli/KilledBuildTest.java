@@ -1,6 +1,7 @@
 package org.digestkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -119,6 +120,37 @@ class KilledBuildTest {
         assertEquals(DIGESTS, digestGraphs(store).size());
         System.out.printf("KilledBuildTest: killed after %d stored digests at %.1f s, rerun done at %.1f s, total %.1f s%n",
                 stored, (killedAt - t0) / 1e9, (rerunDone - t0) / 1e9, (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    void aFirstBuildStoppedWhileWritingItsIndexesLeavesAStoreThatOpensEmptyAndBuildsAgain() throws Exception {
+        Path dir = tmp.resolve("digests");
+        writeDigests(dir);
+        Path store = tmp.resolve("store");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the first chunk is the store's first load, written packed: stop dead with three of its six quad indexes written
+        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=20",
+                "-Ddigestkg.faults.haltAfterPackedIndexes=3", "-cp", System.getProperty("java.class.path"),
+                Kg.class.getName(), "build", "--store", store.toString(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("build.log").toFile()).start();
+        assertTrue(build.waitFor(5, TimeUnit.MINUTES), "the build stopped");
+        assertEquals(137, build.exitValue(), "stopped dead: " + Files.readString(tmp.resolve("build.log")));
+        assertTrue(Files.exists(store.resolve("first-load.unfinished")), "the store says its first load did not finish");
+
+        // the store opens, empty: the indexes half written are gone with the rest of that load
+        var stats = KgCommandLineTest.kg("stats", "--store", store.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().matches("(?s).*(?m)^digests\\s+0$.*"), stats.out());
+        assertFalse(Files.exists(store.resolve("first-load.unfinished")));
+
+        // building again loads every digest, and gives what a build that was never stopped gives
+        var rerun = KgCommandLineTest.kg("build", "--store", store.toString(), dir.toString());
+        assertEquals(0, rerun.exit(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains(DIGESTS + " digests loaded, 0 unchanged, 0 failed"), rerun.out());
+        Path clean = tmp.resolve("clean");
+        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
+        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
+        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
     }
 
     /** DIGESTS days from 2026-01-01, each PER_DIGEST sample entries, sliding by STEP through both samples. */

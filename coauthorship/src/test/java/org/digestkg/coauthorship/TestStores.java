@@ -1,13 +1,11 @@
 package org.digestkg.coauthorship;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
+import org.digestkg.storage.Folders;
 import org.digestkg.storage.GraphStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -64,22 +62,7 @@ final class TestStores implements BeforeAllCallback, AfterAllCallback {
         } finally {
             store = null;
             network = null;
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            Folders.deleteTree(dir);
         }
     }
 }

@@ -53,14 +53,23 @@ public final class GraphStore implements AutoCloseable {
     }
 
     private static DatasetGraph connect(Path dir) {
-        DatasetGraph dsg;
-        try {
-            dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
-        } catch (RuntimeException e) {
-            throw StoreLock.inUse(dir, e).<RuntimeException>map(inUse -> inUse).orElse(e);
+        DatasetGraph dsg = connectTdb(dir);
+        if (FirstLoad.interrupted(dir)) {
+            // connected, so no other process has the store: the load that marked it is gone
+            StoreRelease.release(dsg);
+            FirstLoad.undo(dir);
+            dsg = connectTdb(dir);
         }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dsg;
+    }
+
+    private static DatasetGraph connectTdb(Path dir) {
+        try {
+            return DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            throw StoreLock.inUse(dir, e).<RuntimeException>map(inUse -> inUse).orElse(e);
+        }
     }
 
     public Path dir() {

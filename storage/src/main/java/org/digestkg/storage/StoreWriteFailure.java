@@ -81,6 +81,13 @@ public final class StoreWriteFailure extends RuntimeException {
                 + "; it is not in the store, which holds what was committed before", e);
     }
 
+    /** A store's first load that failed after its first commit: the store is emptied when next opened ({@link FirstLoad}). */
+    static StoreWriteFailure firstLoad(Throwable e, Path storeDir) {
+        String why = isStoreWrite(e) ? cause(e, storeDir) : String.valueOf(e.getCause() != null ? e.getCause() : e);
+        return new StoreWriteFailure("the first load of the store in " + storeDir + " could not be completed: " + why
+                + "; the store will be emptied when it is next opened", e);
+    }
+
     /** The cause of a failed store write: the file system's own words when there are any. */
     static String cause(Throwable e, Path storeDir) {
         String free = free(storeDir);

@@ -2,19 +2,17 @@ package org.digestkg.server.watch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.coauthorship.sparql.CoauthorIndex;
 import org.digestkg.storage.DigestLoader;
+import org.digestkg.storage.Folders;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.LoadResult;
 
@@ -62,7 +60,7 @@ final class LoadRehearsal {
             }
             return true;
         } finally {
-            delete(scratch);
+            Folders.deleteTree(scratch);
         }
     }
 
@@ -74,20 +72,6 @@ final class LoadRehearsal {
             Path file = dir.resolve(name);
             Files.copy(in, file);
             return Optional.of(file);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -38,7 +38,8 @@ public final class JenaInternals {
         EXPORT("the fast N-Triples/N-Quads export", "Jena's writers export instead"),
         COMMITTED_STATE("the key of the store's committed state", "nothing is cached across queries"),
         RELEASE("releasing the store on close", "the store stays open until the process ends"),
-        LOCK("trying the store's lock", "Jena's error message tells whether the store is in use");
+        LOCK("trying the store's lock", "Jena's error message tells whether the store is in use"),
+        PACKED_LOAD("writing a new store's quad indexes from sorted quads", "TDB2's sequential loader writes them");
 
         private final String what;
         private final String instead;

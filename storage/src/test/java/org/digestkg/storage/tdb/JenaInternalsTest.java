@@ -30,7 +30,17 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdFactory;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
+import org.apache.jena.dboe.trans.bplustree.BPlusTree;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.Exporter;
@@ -222,6 +232,98 @@ class JenaInternalsTest {
         RuntimeException e = assertThrows(RuntimeException.class, () -> GraphStore.open(file));
         assertFalse(e instanceof StoreInUseException, e.toString());
         assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.LOCK), "no lock file is no reason for a notice");
+    }
+
+    // ---- a store's first load, written packed
+
+    /** Patterns each answered by a different quad index: GSPO, GPOS, GOSP, SPOG, POSG, OSPG. */
+    private static final List<String> BY_INDEX = List.of(
+            "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s ?p ?o } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s a ?o } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s ?p <https://w3id.org/digest-kg/ontology#Paper> } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { <https://w3id.org/digest-kg/digest/2026-03-04> ?p ?o } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s a <https://w3id.org/digest-kg/ontology#Appearance> } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p <https://w3id.org/digest-kg/ontology#Paper> } }");
+
+    @Test
+    void aFirstLoadWritesPackedIndexesThatHoldAndAnswerWhatTheSequentialLoadersHold() {
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
+        long fallbacks = JenaInternals.fallbackCount(Concern.PACKED_LOAD);
+        try (GraphStore packed = GraphStore.open(tmp.resolve("packed"))) {
+            new DigestLoader(packed).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.PACKED_LOAD), "the packed load ran");
+            long quads = Txn.calculateRead(packed.storage(), () -> packed.storage().stream().count());
+            assertTrue(quads > 1_000, "a real load: " + quads);
+            // every quad index holds every quad once, in its own order
+            Txn.executeRead(packed.storage(), () -> {
+                for (TupleIndex index : TDBInternal.getDatasetGraphTDB(packed.storage()).getQuadTable()
+                        .getNodeTupleTable().getTupleTable().getIndexes()) {
+                    List<Tuple<NodeId>> all = new ArrayList<>();
+                    index.all().forEachRemaining(all::add);
+                    assertEquals(quads, all.size(), index.getName());
+                    for (int i = 1; i < all.size(); i++) {
+                        assertTrue(compare(index.getMapping().map(all.get(i - 1)), index.getMapping().map(all.get(i))) < 0,
+                                index.getName() + " in order at " + i);
+                    }
+                }
+            });
+            try (GraphStore sequential = withInternalsOff(() -> {
+                GraphStore s = GraphStore.open(tmp.resolve("sequential"));
+                new DigestLoader(s).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
+                return s;
+            })) {
+                assertTrue(JenaInternals.fallbackCount(Concern.PACKED_LOAD) > fallbacks, "the sequential loader ran");
+                assertTrue(IsoMatcher.isomorphic(snapshot(sequential), snapshot(packed)));
+                for (String q : BY_INDEX) {
+                    long n = count(packed, q);
+                    assertTrue(n > 0, q);
+                    assertEquals(count(sequential, q), n, q);
+                }
+                long full = recordBlocks(packed);
+                long usual = recordBlocks(sequential);
+                assertTrue(full < usual * 3 / 4, "full blocks: " + full + " against " + usual);
+            }
+            // a later load writes through TDB2 as usual: the store is no longer empty
+            Txn.executeWrite(packed.storage(), () -> assertTrue(PackedQuads.start(packed.storage()).isEmpty()));
+        }
+    }
+
+    private static DatasetGraph snapshot(GraphStore store) {
+        DatasetGraph copy = DatasetGraphFactory.createGeneral();
+        Txn.executeRead(store.datasetGraph(), () -> store.datasetGraph().find().forEachRemaining(copy::add));
+        return copy;
+    }
+
+    private static long count(GraphStore store, String select) {
+        return Txn.calculateRead(store.datasetGraph(), () -> {
+            try (QueryExec qe = QueryExec.dataset(store.datasetGraph()).query(select).build()) {
+                return Long.parseLong(qe.select().next().get("n").getLiteralLexicalForm());
+            }
+        });
+    }
+
+    private static int compare(Tuple<NodeId> a, Tuple<NodeId> b) {
+        for (int i = 0; i < a.len(); i++) {
+            byte[] x = new byte[NodeId.SIZE];
+            byte[] y = new byte[NodeId.SIZE];
+            NodeIdFactory.set(a.get(i), x);
+            NodeIdFactory.set(b.get(i), y);
+            int c = Arrays.compareUnsigned(x, y);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    /** Blocks of records in the store's quad indexes. */
+    private static long recordBlocks(GraphStore store) {
+        return Txn.calculateRead(store.storage(), () -> {
+            long blocks = 0;
+            for (TupleIndex index : TDBInternal.getDatasetGraphTDB(store.storage()).getQuadTable().getNodeTupleTable()
+                    .getTupleTable().getIndexes()) {
+                blocks += ((BPlusTree) ((TupleIndexRecord) index).getRangeIndex()).getRecordsMgr().getBlockMgr().allocLimit();
+            }
+            return blocks;
+        });
     }
 
     // ---- the guard itself

@@ -307,8 +307,6 @@ class TextIndexInStepTest {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        org.digestkg.storage.Folders.deleteTree(dir);
     }
 }
