@@ -69,8 +69,9 @@ final class Tdbloader {
         table.add("ratio build / tdbloader, " + n + " days", Fmt.ratio(ratio) + " (" + Fmt.seconds(built) + " / "
                 + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
         if (!Double.isNaN(sequential)) {
-            table.add("ratio build / tdbloader --loader=sequential, " + n + " days (the crash-safe loader the build "
-                    + "uses; the default phased loader is not safe against a crash)", Fmt.ratio(built / sequential)
+            table.add("ratio build / tdbloader --loader=sequential, " + n + " days (Jena's crash-safe loader, which the "
+                    + "build uses after a new store's first 400 digests; the default phased loader is not safe against a "
+                    + "crash)", Fmt.ratio(built / sequential)
                     + " (" + Fmt.seconds(built) + " / " + Fmt.seconds(sequential) + ")");
         }
         if (n == run.smallest()) {
@@ -81,8 +82,8 @@ final class Tdbloader {
     }
 
     /**
-     * Jena's own crash-safe loader on the same quads: the one the build's bulk path runs, so the ratio to it shows
-     * what reading digests, the search index and the co-author index add. NaN when it failed (a row says so).
+     * Jena's own crash-safe loader on the same quads: the one the build's bulk path runs after a new store's first
+     * load (which writes its indexes packed). NaN when it failed (a row says so).
      */
     private static double sequential(BenchRun run, Path nq, Path loc, int n, int repeat) throws IOException {
         List<Double> times = new ArrayList<>();
