@@ -236,7 +236,7 @@ final class BulkLoad {
         /** The quads of an accepted digest. */
         void digest(Collection<Quad> quads);
 
-        /** After the last digest: the store's indexes and the commit, which waits for {@code indexSpill} to index the texts. */
+        /** After the last digest: the store's indexes, and the commit, which waits for {@code indexSpill}'s texts. */
         void finish(Supplier<Future<?>> indexSpill);
 
         /** Undoes the load after a failure; throws when it cannot, with {@code failure} as the cause. */
@@ -290,7 +290,7 @@ final class BulkLoad {
             this.packed = packed;
         }
 
-        /** A packed load inside a write transaction just begun; empty, the transaction ended, when it does not apply. */
+        /** A packed load, in a write transaction just begun; empty, the transaction ended, when it does not apply. */
         static Optional<Target> start(BulkLoad load) {
             load.storage.begin(TxnType.WRITE);
             Optional<PackedQuads> packed = Optional.empty();

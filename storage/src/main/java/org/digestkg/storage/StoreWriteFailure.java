@@ -81,7 +81,7 @@ public final class StoreWriteFailure extends RuntimeException {
                 + "; it is not in the store, which holds what was committed before", e);
     }
 
-    /** A store's first load that failed after its first commit: the store is emptied when next opened ({@link FirstLoad}). */
+    /** A store's first load failed after its first commit: the store is emptied when next opened ({@link FirstLoad}). */
     static StoreWriteFailure firstLoad(Throwable e, Path storeDir) {
         String why = isStoreWrite(e) ? cause(e, storeDir) : String.valueOf(e.getCause() != null ? e.getCause() : e);
         return new StoreWriteFailure("the first load of the store in " + storeDir + " could not be completed: " + why

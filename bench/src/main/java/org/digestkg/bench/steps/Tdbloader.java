@@ -69,9 +69,9 @@ final class Tdbloader {
         table.add("ratio build / tdbloader, " + n + " days", Fmt.ratio(ratio) + " (" + Fmt.seconds(built) + " / "
                 + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
         if (!Double.isNaN(sequential)) {
-            table.add("ratio build / tdbloader --loader=sequential, " + n + " days (Jena's crash-safe loader, which the "
-                    + "build uses after a new store's first 400 digests; the default phased loader is not safe against a "
-                    + "crash)", Fmt.ratio(built / sequential)
+            table.add("ratio build / tdbloader --loader=sequential, " + n + " days (Jena's crash-safe loader, which "
+                    + "the build uses after a new store's first 400 digests; the default phased loader is not safe "
+                    + "against a crash)", Fmt.ratio(built / sequential)
                     + " (" + Fmt.seconds(built) + " / " + Fmt.seconds(sequential) + ")");
         }
         if (n == run.smallest()) {

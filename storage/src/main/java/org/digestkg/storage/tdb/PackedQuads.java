@@ -36,10 +36,10 @@ import org.digestkg.storage.tdb.JenaInternals.UnknownLayout;
 
 /**
  * Fills an empty TDB2 quad table the way TDB2's xloader does. The quads' nodes go into the node table inside the
- * caller's write transaction, and the quads are kept aside as node ids (16 bytes each, mostly); once that transaction has
- * committed, each quad index is written bottom up, full blocks, from the ids sorted in its order (TDB2's
- * {@code BPlusTreeRewriter}). On the 184-day corpus the six indexes took 9 s this way against some 20 s of B+tree
- * inserts in TDB2's sequential loader's index phase, and a third of the space.
+ * caller's write transaction, and the quads are kept aside as node ids (16 bytes each, mostly); once that
+ * transaction has committed, each quad index is written bottom up, full blocks, from the ids sorted in its order
+ * (TDB2's {@code BPlusTreeRewriter}). On the 184-day corpus the six indexes took 9 s this way against some 20 s of
+ * B+tree inserts in TDB2's sequential loader's index phase, and a third of the space.
  * <p>
  * Not crash-safe: each index is written in a transaction of its own, and the rewriter writes the root block where
  * the empty tree's root was, before the tree's allocation state. So it is only for an empty store, and its caller
@@ -112,11 +112,6 @@ public final class PackedQuads {
         return (long) LONGS.get(idBytes, 0);
     }
 
-    /** Quads added so far. */
-    public long size() {
-        return tuples.size();
-    }
-
     /**
      * Writes every quad index from the quads added, after the write transaction that added their nodes has committed
      * and with no other transaction on the store (TDB2's exclusive mode keeps them out meanwhile).
@@ -186,10 +181,6 @@ public final class PackedQuads {
 
         private long widen(int v) {
             return v >= 0 ? v : wide[~v];
-        }
-
-        int size() {
-            return size;
         }
 
         long get(int tuple, int column) {

@@ -240,7 +240,8 @@ class JenaInternalsTest {
     private static final List<String> BY_INDEX = List.of(
             "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s ?p ?o } }",
             "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s a ?o } }",
-            "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> { ?s ?p <https://w3id.org/digest-kg/ontology#Paper> } }",
+            "SELECT (COUNT(*) AS ?n) { GRAPH <https://w3id.org/digest-kg/digest/2026-03-04> "
+                    + "{ ?s ?p <https://w3id.org/digest-kg/ontology#Paper> } }",
             "SELECT (COUNT(*) AS ?n) { GRAPH ?g { <https://w3id.org/digest-kg/digest/2026-03-04> ?p ?o } }",
             "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s a <https://w3id.org/digest-kg/ontology#Appearance> } }",
             "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p <https://w3id.org/digest-kg/ontology#Paper> } }");
@@ -262,8 +263,8 @@ class JenaInternalsTest {
                     index.all().forEachRemaining(all::add);
                     assertEquals(quads, all.size(), index.getName());
                     for (int i = 1; i < all.size(); i++) {
-                        assertTrue(compare(index.getMapping().map(all.get(i - 1)), index.getMapping().map(all.get(i))) < 0,
-                                index.getName() + " in order at " + i);
+                        Tuple<NodeId> before = index.getMapping().map(all.get(i - 1));
+                        assertTrue(compare(before, index.getMapping().map(all.get(i))) < 0, index.getName() + " in order at " + i);
                     }
                 }
             });
@@ -320,7 +321,8 @@ class JenaInternalsTest {
             long blocks = 0;
             for (TupleIndex index : TDBInternal.getDatasetGraphTDB(store.storage()).getQuadTable().getNodeTupleTable()
                     .getTupleTable().getIndexes()) {
-                blocks += ((BPlusTree) ((TupleIndexRecord) index).getRangeIndex()).getRecordsMgr().getBlockMgr().allocLimit();
+                BPlusTree tree = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
+                blocks += tree.getRecordsMgr().getBlockMgr().allocLimit();
             }
             return blocks;
         });
