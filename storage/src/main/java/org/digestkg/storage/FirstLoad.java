@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +29,18 @@ final class FirstLoad {
     /** The file in the store's folder. */
     static final String MARK = "first-load.unfinished";
 
+    /**
+     * Stores whose first load this process began: their mark is its own, not a dead process's, even when it stays
+     * after a failure (the store may still be open here; the next process empties it).
+     */
+    private static final Set<Path> OURS = ConcurrentHashMap.newKeySet();
+
     private FirstLoad() {
     }
 
     /** Marks the first load of the store in {@code dir} as begun, durably. */
     static void begin(Path dir) {
+        OURS.add(key(dir));
         Path mark = dir.resolve(MARK);
         try (FileChannel f = FileChannel.open(mark, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -52,11 +61,19 @@ final class FirstLoad {
             throw new UncheckedIOException("cannot delete " + dir.resolve(MARK) + ": " + e.getMessage(), e);
         }
         syncFolder(dir);
+        OURS.remove(key(dir));
     }
 
-    /** Whether the store in {@code dir} was left by a first load that did not finish. */
+    /**
+     * Whether the store in {@code dir} was left by a first load that did not finish: marked, by a process that is
+     * not this one (one that is alive holds TDB2's lock, which the caller has taken).
+     */
     static boolean interrupted(Path dir) {
-        return Files.exists(dir.resolve(MARK));
+        return Files.exists(dir.resolve(MARK)) && !OURS.contains(key(dir));
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     /** Empties the store in {@code dir} (closed, and no process using it): all it holds is an unfinished first load. */

@@ -55,7 +55,7 @@ public final class GraphStore implements AutoCloseable {
     private static DatasetGraph connect(Path dir) {
         DatasetGraph dsg = connectTdb(dir);
         if (FirstLoad.interrupted(dir)) {
-            // connected, so no other process has the store: the load that marked it is gone
+            // connected, so no other process has the store, and this one did not mark it: the load that did is gone
             StoreRelease.release(dsg);
             FirstLoad.undo(dir);
             dsg = connectTdb(dir);

@@ -46,7 +46,7 @@ class FirstLoadTest {
             assertTrue(indexedTexts(store) > 0);
         }
         // as a process stopped in the middle of the load leaves it (KilledBuildTest stops one for real)
-        FirstLoad.begin(dir);
+        Files.writeString(dir.resolve(FirstLoad.MARK), "left by a process that is gone\n");
         try (GraphStore store = GraphStore.open(dir)) {
             assertFalse(Files.exists(dir.resolve(FirstLoad.MARK)), "the mark is gone");
             assertTrue(Txn.calculateRead(store.datasetGraph(), () -> store.datasetGraph().isEmpty()), "no quads");
@@ -55,6 +55,23 @@ class FirstLoadTest {
             new DigestLoader(store).loadAll(files, null, again::add);
             assertTrue(again.stream().allMatch(r -> r.status() == LoadResult.Status.LOADED), again.toString());
             assertTrue(IsoMatcher.isomorphic(expected, DigestLoaderTest.snapshot(store)));
+            assertTrue(indexedTexts(store) > 0);
+        }
+    }
+
+    @Test
+    void theMarkOfAFirstLoadUnderWayInThisProcessIsNotTakenForAnInterruptedOne() {
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
+        Path dir = tmp.resolve("store");
+        try (GraphStore store = GraphStore.open(dir)) {
+            new DigestLoader(store).loadAll(files, null, r -> { });
+            FirstLoad.begin(dir); // as while the load writes its indexes: a second opening here must leave it be
+            try (GraphStore again = GraphStore.open(dir)) {
+                assertFalse(Txn.calculateRead(again.datasetGraph(), () -> again.datasetGraph().isEmpty()));
+            } finally {
+                FirstLoad.done(dir);
+            }
+            assertFalse(Files.exists(dir.resolve(FirstLoad.MARK)));
             assertTrue(indexedTexts(store) > 0);
         }
     }
