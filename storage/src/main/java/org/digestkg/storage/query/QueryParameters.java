@@ -1,9 +1,12 @@
 package org.digestkg.storage.query;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RiotException;
@@ -19,8 +22,11 @@ import org.apache.jena.sparql.util.NodeFactoryExtra;
  * replacing the first.
  * <p>
  * A value written as an RDF term ({@code <http://…>}, {@code "x"@en}, {@code "2026-02-04"^^<…#date>} with a full
- * datatype IRI), a whole number ({@code 42}) or {@code true}/{@code false} is that term; anything else is a plain
- * string literal, so {@code author=Runjie Zhou} and {@code arxivId=2602.02537} need no quoting.
+ * datatype IRI), a whole number ({@code 42}) or {@code true}/{@code false} is that term (a quoted string followed by
+ * more text, such as the search {@code "vision language" AND benchmark}, is not one); a day written
+ * {@code YYYY-MM-DD} is an {@code xsd:date}, as the store's days are (so {@code since=2026-02-20} filters by day
+ * rather than comparing a date with a string, which matches nothing); anything else is a plain string literal, so
+ * {@code author=Runjie Zhou} and {@code arxivId=2602.02537} need no quoting.
  */
 public final class QueryParameters {
 
@@ -54,13 +60,33 @@ public final class QueryParameters {
 
     static Node term(String value) {
         String v = value.strip();
-        boolean looksLikeTerm = v.startsWith("<") && v.endsWith(">") || v.startsWith("\"")
-                || v.matches("[+-]?\\d+") || v.equals("true") || v.equals("false");
+        if (v.startsWith("\"")) {
+            try {
+                return NodeFactoryExtra.parseNode(v);
+            } catch (RiotException | IllegalArgumentException e) {
+                // one quoted string with a language or a datatype was meant as a term; other text that starts with a
+                // quote is text, such as the search "vision language" AND benchmark
+                if (v.matches("(?s)\"[^\"]*\"(@.*|\\^\\^.*)")) {
+                    throw new IllegalArgumentException("cannot read parameter value " + value + ": " + e.getMessage());
+                }
+                return NodeFactory.createLiteralString(value);
+            }
+        }
+        boolean looksLikeTerm = v.startsWith("<") && v.endsWith(">") || v.matches("[+-]?\\d+") || v.equals("true")
+                || v.equals("false");
         if (looksLikeTerm) {
             try {
                 return NodeFactoryExtra.parseNode(v);
             } catch (RiotException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("cannot read parameter value " + value + ": " + e.getMessage());
+            }
+        }
+        if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return NodeFactory.createLiteralDT(LocalDate.parse(v).toString(), XSDDatatype.XSDdate);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("cannot read parameter value " + value + ": not a day of the calendar"
+                        + " (YYYY-MM-DD)");
             }
         }
         return NodeFactory.createLiteralString(value);

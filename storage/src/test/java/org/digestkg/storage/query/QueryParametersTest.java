@@ -24,6 +24,27 @@ class QueryParametersTest {
     }
 
     @Test
+    void aDayIsADateAsTheStoresDaysAreAndAnImpossibleDayIsRefused() {
+        var b = QueryParameters.parse(List.of("since=2026-02-20"));
+        assertEquals(NodeFactory.createLiteralDT("2026-02-20", XSDDatatype.XSDdate), b.get(Var.alloc("since")));
+        assertThrows(IllegalArgumentException.class, () -> QueryParameters.parse(List.of("since=2026-02-30")));
+        // quoted, it is the string
+        assertEquals(NodeFactory.createLiteralString("2026-02-20"),
+                QueryParameters.parse(List.of("s=\"2026-02-20\"")).get(Var.alloc("s")));
+    }
+
+    @Test
+    void aSearchThatStartsWithAPhraseIsAStringNotATerm() {
+        var b = QueryParameters.parse(List.of("q=\"vision language\" AND benchmark"));
+        assertEquals(NodeFactory.createLiteralString("\"vision language\" AND benchmark"), b.get(Var.alloc("q")));
+        assertEquals(NodeFactory.createLiteralLang("vision language", "en"),
+                QueryParameters.parse(List.of("q=\"vision language\"@en")).get(Var.alloc("q")));
+        assertEquals(NodeFactory.createLiteralString("\"a\" AND \"b\""),
+                QueryParameters.parse(List.of("q=\"a\" AND \"b\"")).get(Var.alloc("q")));
+        assertThrows(IllegalArgumentException.class, () -> QueryParameters.parse(List.of("d=\"x\"^^<not an iri>")));
+    }
+
+    @Test
     void anArxivIdIsAStringNotADecimal() {
         var b = QueryParameters.parse(List.of("arxivId=2602.02537"));
         assertEquals(NodeFactory.createLiteralString("2602.02537"), b.get(Var.alloc("arxivId")));
