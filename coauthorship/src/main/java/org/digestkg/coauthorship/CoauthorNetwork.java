@@ -26,13 +26,13 @@ public final class CoauthorNetwork {
     static final double WEIGHT_PRECISION = 1e6;
 
     private final CoauthorGraph graph;
-    private final NameResolver names;
+    /** Made on first use: writing the whole network, say, never looks a name up. */
+    private NameResolver names;
     private double[] pageRank;
     private Supplier<double[]> centrality;
 
     public CoauthorNetwork(CoauthorGraph graph) {
         this.graph = graph;
-        this.names = new NameResolver(graph);
         this.centrality = () -> WeightedPageRank.scores(graph);
     }
 
@@ -63,13 +63,16 @@ public final class CoauthorNetwork {
         return graph;
     }
 
-    public NameResolver names() {
+    public synchronized NameResolver names() {
+        if (names == null) {
+            names = new NameResolver(graph);
+        }
         return names;
     }
 
     /** @throws AuthorNameException for an unknown or ambiguous name */
     public AuthorRef resolve(String name) {
-        return names.resolve(name);
+        return names().resolve(name);
     }
 
     /**
@@ -82,7 +85,7 @@ public final class CoauthorNetwork {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be at least 1: " + depth);
         }
-        int author = names.resolveId(name);
+        int author = names().resolveId(name);
         int[] distance = new int[graph.authorCount()];
         Arrays.fill(distance, -1);
         distance[author] = 0;
@@ -146,7 +149,7 @@ public final class CoauthorNetwork {
      * @throws AuthorNameException for an unknown or ambiguous name
      */
     public Optional<CollaborationPath> path(String from, String to) {
-        return path(names.resolveId(from), names.resolveId(to));
+        return path(names().resolveId(from), names().resolveId(to));
     }
 
     /**
@@ -236,7 +239,7 @@ public final class CoauthorNetwork {
 
     /** @throws AuthorNameException for an unknown or ambiguous name */
     public AuthorStats stats(String name) {
-        return stats(names.resolveId(name));
+        return stats(names().resolveId(name));
     }
 
     private AuthorStats stats(int author) {
@@ -266,7 +269,7 @@ public final class CoauthorNetwork {
         if (depth < 0) {
             throw new IllegalArgumentException("depth must not be negative: " + depth);
         }
-        int author = names.resolveId(name);
+        int author = names().resolveId(name);
         BitSet reached = new BitSet(graph.authorCount());
         reached.set(author);
         List<Integer> frontier = List.of(author);

@@ -1,8 +1,12 @@
 package org.digestkg.coauthorship;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,30 +31,44 @@ public final class NetworkExport {
     private NetworkExport() {
     }
 
-    /** Writes the whole network. */
-    public static void write(CoauthorGraph graph, NetworkFormat format, Writer out) {
+    /** Writes the whole network, in UTF-8. */
+    public static void write(CoauthorGraph graph, NetworkFormat format, OutputStream out) {
         write(graph, graph.asGraph(), format, out);
     }
 
     /**
      * Writes {@code view}, a graph over {@code graph}'s author and link ids ({@link CoauthorGraph#asGraph()},
-     * {@link CoauthorGraph#subgraph}, {@link CoauthorNetwork#egoNetwork}).
+     * {@link CoauthorGraph#subgraph}, {@link CoauthorNetwork#egoNetwork}), in UTF-8; flushes {@code out}.
      */
-    public static void write(CoauthorGraph graph, Graph<Integer, Integer> view, NetworkFormat format, Writer out) {
-        switch (format) {
-            case GRAPHML -> graphml(graph, view, out);
-            case GEXF -> gexf(graph).exportGraph(view, out);
-            case DOT -> dot(graph).exportGraph(view, out);
-            case CSV -> csv(graph, view, out);
+    public static void write(CoauthorGraph graph, Graph<Integer, Integer> view, NetworkFormat format, OutputStream out) {
+        try {
+            if (format == NetworkFormat.GRAPHML) {
+                GraphMlWriter.write(graph, view, out);
+                return;
+            }
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            switch (format) {
+                case GEXF -> gexf(graph).exportGraph(view, text);
+                case DOT -> dot(graph).exportGraph(view, text);
+                case CSV -> csv(graph, view, text);
+                case GRAPHML -> throw new AssertionError(format);
+            }
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
+    /** Node ids are this and the author's id; edge ids {@link #EDGE_PREFIX} and the link's. */
+    static final char NODE_PREFIX = 'a';
+    static final char EDGE_PREFIX = 'e';
+
     static String nodeId(int author) {
-        return "a" + author;
+        return NODE_PREFIX + Integer.toString(author);
     }
 
     static String edgeId(int link) {
-        return "e" + link;
+        return EDGE_PREFIX + Integer.toString(link);
     }
 
     private static Map<String, Attribute> nodeAttributes(CoauthorGraph graph, int author) {
@@ -59,14 +77,6 @@ public final class NetworkExport {
         attributes.put("papers", DefaultAttribute.createAttribute(graph.paperCountOf(author)));
         attributes.put("iri", DefaultAttribute.createAttribute(graph.author(author).iri()));
         return attributes;
-    }
-
-    private static void graphml(CoauthorGraph graph, Graph<Integer, Integer> view, Writer out) {
-        try {
-            GraphMlWriter.write(graph, view, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static GEXFExporter<Integer, Integer> gexf(CoauthorGraph graph) {
@@ -102,22 +112,17 @@ public final class NetworkExport {
      * {@code source,target,papers,weight}, one line per link, names as node keys (what Cytoscape's table
      * import expects); authors without any co-author do not appear.
      */
-    private static void csv(CoauthorGraph graph, Graph<Integer, Integer> view, Writer out) {
-        try {
-            out.write("source,target,papers,weight\n");
-            for (int link : view.edgeSet()) {
-                out.write(csvField(graph.author(graph.linkSource(link)).name()));
-                out.write(',');
-                out.write(csvField(graph.author(graph.linkTarget(link)).name()));
-                out.write(',');
-                out.write(Integer.toString(graph.linkPapers(link)));
-                out.write(',');
-                out.write(sixDecimals(graph.linkWeight(link)));
-                out.write('\n');
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void csv(CoauthorGraph graph, Graph<Integer, Integer> view, Writer out) throws IOException {
+        out.write("source,target,papers,weight\n");
+        for (int link : view.edgeSet()) {
+            out.write(csvField(graph.author(graph.linkSource(link)).name()));
+            out.write(',');
+            out.write(csvField(graph.author(graph.linkTarget(link)).name()));
+            out.write(',');
+            out.write(Integer.toString(graph.linkPapers(link)));
+            out.write(',');
+            out.write(sixDecimals(graph.linkWeight(link)));
+            out.write('\n');
         }
     }
 

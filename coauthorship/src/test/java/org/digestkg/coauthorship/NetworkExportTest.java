@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,9 +38,9 @@ class NetworkExportTest {
     static final TestStores world = TestStores.smallWorld();
 
     private static String export(Graph<Integer, Integer> view, NetworkFormat format) {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         NetworkExport.write(world.network().graph(), view, format, out);
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static Document xml(String text) throws Exception {
@@ -169,6 +169,52 @@ class NetworkExportTest {
     }
 
     @Test
+    void graphmlEdgesCarryEachLinksEndsWeightAndCountExactly() throws Exception {
+        CoauthorGraph graph = world.network().graph();
+        String graphml = export(world.network().wholeNetwork(), NetworkFormat.GRAPHML);
+        Map<Integer, String> read = new HashMap<>();
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.newSAXParser().parse(new ByteArrayInputStream(graphml.getBytes(StandardCharsets.UTF_8)),
+                new DefaultHandler() {
+                    private String edge;
+                    private String key;
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public void startElement(String uri, String local, String q, Attributes a) {
+                        if (local.equals("edge")) {
+                            edge = a.getValue("id") + " " + a.getValue("source") + " " + a.getValue("target");
+                        } else if (local.equals("data")) {
+                            key = a.getValue("key");
+                            text.setLength(0);
+                        }
+                    }
+
+                    @Override
+                    public void characters(char[] ch, int start, int length) {
+                        text.append(ch, start, length);
+                    }
+
+                    @Override
+                    public void endElement(String uri, String local, String q) {
+                        if (local.equals("data") && edge != null) {
+                            edge += " " + key + "=" + text;
+                        } else if (local.equals("edge")) {
+                            read.put(Integer.parseInt(edge.substring(1, edge.indexOf(' '))), edge);
+                            edge = null;
+                        }
+                    }
+                });
+        assertEquals(graph.linkCount(), read.size());
+        for (int link = 0; link < graph.linkCount(); link++) {
+            // the weight as Java writes a double, which reads back as the same double
+            assertEquals("e" + link + " a" + graph.linkSource(link) + " a" + graph.linkTarget(link) + " weight="
+                    + graph.linkWeight(link) + " joint_papers=" + graph.linkPapers(link), read.get(link));
+        }
+    }
+
+    @Test
     void graphmlEscapesNamesAndReplacesWhatXmlCannotHold() throws Exception {
         String[] names = {"Tom & Jerry <Lab>", "Bell\u0007 Char", "张三 𠀀 \uD800alone", "Ünal \"Q\" O'Neil"};
         AuthorRef[] authors = new AuthorRef[names.length];
@@ -177,10 +223,10 @@ class NetworkExportTest {
         }
         PaperRef paper = new PaperRef("urn:p", "2601.00001", "T", "cs.AI", null, names.length);
         CoauthorGraph graph = CoauthorGraph.of(authors, new PaperRef[] {paper}, new int[][] {{0, 1, 2, 3}});
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         NetworkExport.write(graph, NetworkFormat.GRAPHML, out);
 
-        Document doc = xml(out.toString());
+        Document doc = xml(out.toString(StandardCharsets.UTF_8));
         NodeList data = doc.getElementsByTagNameNS("http://graphml.graphdrawing.org/xmlns", "data");
         List<String> labels = new java.util.ArrayList<>();
         List<String> iris = new java.util.ArrayList<>();

@@ -1,11 +1,8 @@
 package org.digestkg.cli.coauthorship;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -85,16 +82,14 @@ public final class NetworkCommand implements Callable<Integer> {
         }
 
         if (out == null) {
-            Writer stdout = spec.commandLine().getOut();
-            NetworkExport.write(network.graph(), view, chosen, stdout);
+            spec.commandLine().getOut().flush();
+            NetworkExport.write(network.graph(), view, chosen, new BufferedOutputStream(System.out, 1 << 16));
             return ExitCode.OK;
         }
         try {
             // whole or not at all, like every file kg writes
             OutputFile.write(out, os -> {
-                Writer file = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-                NetworkExport.write(network.graph(), view, chosen, file);
-                file.flush();
+                NetworkExport.write(network.graph(), view, chosen, os);
                 return null;
             });
         } catch (IOException e) {
