@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 import org.digestkg.coauthorship.StoredNetwork;
@@ -17,19 +20,24 @@ import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.LoadResult;
 
 /**
- * Runs the watcher's load path once on sample digests before the first watched file comes, so that the JIT has
- * compiled it by then.
+ * Runs the watcher's load path on sample digests before the first watched file comes, so that the JIT has compiled
+ * it by then.
  *
  * <p>A fresh server's first load runs on code not yet compiled, while the compilers take the other core: a day of 183
  * papers into a year's store took 3.1 s, the same day loaded again 1.1 s, and the co-author update after it 1 s
  * against 0.45 s. So the watcher loads the two sample digests shipped in the jar ({@code data/} of the repository)
  * into a scratch store in a temporary folder, by the steps of a watched file (digest load, the kept network's
- * update by days, the co-author index), then deletes the scratch store. The served store is not touched.
+ * update by days, the co-author index), removes them and loads them again, {@value #ROUNDS} rounds in all, then
+ * deletes the scratch store. The served store is not touched. One round left that day's load at 1.33 s (the file
+ * answered 2.2 s after it was written); four rounds, 0.73 s (1.55 s), for 7 s of rehearsal instead of 4.4 s when
+ * the server starts (benchmark, 184-day store).
  */
 final class LoadRehearsal {
 
     /** The samples, in the order a folder would bring them: the second is a new day in a store that has one. */
     static final List<String> SAMPLES = List.of("2026-02-04.md", "2026-02-23.md");
+    /** Loads of each sample: one round warms the path up only partly (see above). */
+    static final int ROUNDS = 4;
 
     private LoadRehearsal() {
     }
@@ -44,18 +52,37 @@ final class LoadRehearsal {
         Path scratch = Files.createTempDirectory(parent, "kg-rehearsal-");
         try {
             try (GraphStore store = GraphStore.open(scratch.resolve("store"))) {
+                List<Path> samples = new ArrayList<>();
                 for (String name : SAMPLES) {
                     Optional<Path> sample = copy(name, scratch);
-                    if (stopping.getAsBoolean() || sample.isEmpty()) {
+                    if (sample.isEmpty()) {
                         return false;
                     }
-                    Optional<String> before = StoredNetwork.stateKey(store);
-                    LoadResult r = new DigestLoader(store).load(sample.get(), null);
-                    if (r.status() != LoadResult.Status.LOADED) {
-                        return false;
+                    samples.add(sample.get());
+                }
+                for (int round = 0; round < ROUNDS; round++) {
+                    Set<LocalDate> days = new TreeSet<>();
+                    for (Path sample : samples) {
+                        if (stopping.getAsBoolean()) {
+                            return false;
+                        }
+                        Optional<String> before = StoredNetwork.stateKey(store);
+                        LoadResult r = new DigestLoader(store).load(sample, null);
+                        if (r.status() != LoadResult.Status.LOADED) {
+                            return false;
+                        }
+                        StoredNetwork.update(store, before, Set.of(r.date()));
+                        CoauthorIndex.warm(store.datasetGraph());
+                        days.add(r.date());
                     }
-                    StoredNetwork.update(store, before, Set.of(r.date()));
-                    CoauthorIndex.warm(store.datasetGraph());
+                    if (round + 1 < ROUNDS) {
+                        // a watched file removed: and the next round's loads are new days again
+                        for (LocalDate day : days) {
+                            Optional<String> before = StoredNetwork.stateKey(store);
+                            new DigestLoader(store).remove(day);
+                            StoredNetwork.update(store, before, Set.of(day));
+                        }
+                    }
                 }
             }
             return true;
