@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -50,8 +52,46 @@ final class NetworkFile {
         }
     }
 
+    /**
+     * The file this process last wrote or read, as it was on disk then, with what it holds: a server updates the
+     * network after each watched day and its co-author index reads it right after, which need not decode 10 MB
+     * again (nor the next update read it). Any change of the file on disk (every write replaces it, so its inode
+     * changes) makes it read again.
+     */
+    private record Seen(Path file, Object fileKey, FileTime modified, long size, Stored stored) {
+
+        static Seen of(Path file, BasicFileAttributes attributes, Stored stored) {
+            return new Seen(file, attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), stored);
+        }
+
+        boolean same(Path other, BasicFileAttributes attributes) {
+            return file.equals(other) && fileKey != null && fileKey.equals(attributes.fileKey())
+                    && modified.equals(attributes.lastModifiedTime()) && size == attributes.size();
+        }
+    }
+
+    private static volatile Seen seen;
+
     /** The network in {@code file}, or null when there is none. */
     static Stored read(Path file) throws IOException, Corrupt {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        Seen last = seen;
+        if (last != null && last.same(file, attributes)) {
+            return last.stored();
+        }
+        Stored stored = decode(file);
+        if (stored != null) {
+            seen = Seen.of(file, attributes, stored);
+        }
+        return stored;
+    }
+
+    private static Stored decode(Path file) throws IOException, Corrupt {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -156,6 +196,7 @@ final class NetworkFile {
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            seen = Seen.of(file, Files.readAttributes(file, BasicFileAttributes.class), new Stored(stateKey, network));
         } finally {
             Files.deleteIfExists(tmp);
         }
