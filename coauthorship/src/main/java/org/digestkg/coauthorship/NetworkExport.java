@@ -28,6 +28,10 @@ import org.jgrapht.nio.gexf.GEXFExporter;
  */
 public final class NetworkExport {
 
+    /** Node ids are this and the author's id; edge ids {@link #EDGE_PREFIX} and the link's. */
+    static final char NODE_PREFIX = 'a';
+    static final char EDGE_PREFIX = 'e';
+
     private NetworkExport() {
     }
 
@@ -42,26 +46,27 @@ public final class NetworkExport {
      */
     public static void write(CoauthorGraph graph, Graph<Integer, Integer> view, NetworkFormat format, OutputStream out) {
         try {
-            if (format == NetworkFormat.GRAPHML) {
-                GraphMlWriter.write(graph, view, out);
-                return;
-            }
-            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             switch (format) {
-                case GEXF -> gexf(graph).exportGraph(view, text);
-                case DOT -> dot(graph).exportGraph(view, text);
-                case CSV -> csv(graph, view, text);
-                case GRAPHML -> throw new AssertionError(format);
+                case GRAPHML -> GraphMlWriter.write(graph, view, out);
+                case GEXF -> text(out, w -> gexf(graph).exportGraph(view, w));
+                case DOT -> text(out, w -> dot(graph).exportGraph(view, w));
+                case CSV -> text(out, w -> csv(graph, view, w));
             }
-            text.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Node ids are this and the author's id; edge ids {@link #EDGE_PREFIX} and the link's. */
-    static final char NODE_PREFIX = 'a';
-    static final char EDGE_PREFIX = 'e';
+    /** What writes a format as text. */
+    private interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void text(OutputStream out, TextContent content) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        content.writeTo(writer);
+        writer.flush();
+    }
 
     static String nodeId(int author) {
         return NODE_PREFIX + Integer.toString(author);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 import org.digestkg.coauthorship.StoredNetwork;
@@ -61,27 +60,16 @@ final class LoadRehearsal {
                     samples.add(sample.get());
                 }
                 for (int round = 0; round < ROUNDS; round++) {
-                    Set<LocalDate> days = new TreeSet<>();
+                    List<LocalDate> days = new ArrayList<>();
                     for (Path sample : samples) {
-                        if (stopping.getAsBoolean()) {
+                        Optional<LocalDate> day = stopping.getAsBoolean() ? Optional.empty() : load(store, sample);
+                        if (day.isEmpty()) {
                             return false;
                         }
-                        Optional<String> before = StoredNetwork.stateKey(store);
-                        LoadResult r = new DigestLoader(store).load(sample, null);
-                        if (r.status() != LoadResult.Status.LOADED) {
-                            return false;
-                        }
-                        StoredNetwork.update(store, before, Set.of(r.date()));
-                        CoauthorIndex.warm(store.datasetGraph());
-                        days.add(r.date());
+                        days.add(day.get());
                     }
                     if (round + 1 < ROUNDS) {
-                        // a watched file removed: and the next round's loads are new days again
-                        for (LocalDate day : days) {
-                            Optional<String> before = StoredNetwork.stateKey(store);
-                            new DigestLoader(store).remove(day);
-                            StoredNetwork.update(store, before, Set.of(day));
-                        }
+                        days.forEach(day -> remove(store, day)); // so that the next round's days are new again
                     }
                 }
             }
@@ -89,6 +77,24 @@ final class LoadRehearsal {
         } finally {
             Folders.deleteTree(scratch);
         }
+    }
+
+    /** Loads a sample as the watcher loads a file: the digest, the kept network by its day, the co-author index. */
+    private static Optional<LocalDate> load(GraphStore store, Path sample) {
+        Optional<String> before = StoredNetwork.stateKey(store);
+        LoadResult r = new DigestLoader(store).load(sample, null);
+        if (r.status() != LoadResult.Status.LOADED) {
+            return Optional.empty();
+        }
+        StoredNetwork.update(store, before, Set.of(r.date()));
+        CoauthorIndex.warm(store.datasetGraph());
+        return Optional.of(r.date());
+    }
+
+    private static void remove(GraphStore store, LocalDate day) {
+        Optional<String> before = StoredNetwork.stateKey(store);
+        new DigestLoader(store).remove(day);
+        StoredNetwork.update(store, before, Set.of(day));
     }
 
     private static Optional<Path> copy(String name, Path dir) throws IOException {
