@@ -56,9 +56,7 @@ public final class CategoryService {
             String code = r.text("category");
             CategoryRef ref = new CategoryRef(iri, code, r.text("label"));
             List<DayCount> perDay = perDay(code);
-            // what a category page shows changes only with the store: kept per state of the store
-            return new CategoryDetails(ref, r.integer("papers", 0), perDay,
-                    queries.kept("recent " + code, () -> listings(code, perDay)),
+            return new CategoryDetails(ref, r.integer("papers", 0), perDay, recent(code, perDay),
                     queries.kept("top authors " + code, () -> network.topAuthors(code, TOP_AUTHORS)));
         }));
     }
@@ -75,7 +73,12 @@ public final class CategoryService {
 
     /** The latest 50 listings under the category (its code, exactly as stored), newest first. */
     public List<Listing> listings(String code) {
-        return queries.read(() -> listings(code, perDay(code)));
+        return queries.read(() -> recent(code, perDay(code)));
+    }
+
+    /** What a category's page and feed show changes only with the store: kept per state of the store. */
+    private List<Listing> recent(String code, List<DayCount> perDay) {
+        return queries.kept("recent " + code, () -> listings(code, perDay));
     }
 
     /**
