@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.digestkg.coauthorship.StoredNetwork;
@@ -147,11 +149,16 @@ final class BuildCommand implements Callable<Integer> {
                 if (bar != null) bar.step();
                 out.flush();
             }
-            // digests go together: many new ones take the bulk path, and each is reported once committed
+            // digests go together: many new ones take the bulk path, and each is reported once committed; the bar
+            // moves as they are read (a first build commits once, at the end)
+            Set<String> counted = new HashSet<>();
+            if (bar != null) loader.reading(f -> {
+                if (counted.add(f.toString())) bar.step();
+            });
             loader.loadAll(digests, date, r -> {
                 results.add(r);
                 print(out, r, date, quiet);
-                if (bar != null) bar.step();
+                if (bar != null && counted.add(r.source())) bar.step();
                 out.flush();
             });
         }

@@ -63,6 +63,16 @@ class KgCommandLineTest {
         }
     }
 
+    /** {@code kg} in a JVM of its own, with these JVM options (the class path this test runs with). */
+    static ProcessBuilder process(List<String> jvmOptions, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Kg.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
     @BeforeAll
     static void build() {
         store = tmp.resolve("store").toString();

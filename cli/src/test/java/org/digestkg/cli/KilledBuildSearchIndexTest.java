@@ -42,7 +42,8 @@ class KilledBuildSearchIndexTest {
         writeDigests(dir);
         Path store = tmp.resolve("store");
         // transactions of 4 digests; stop dead at the second commit, after TDB2's commit point
-        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=4", "-Ddigestkg.faults.haltBeforeTextCommit=2"),
+        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=4", "-Dkg.firstChunk=4",
+                "-Ddigestkg.faults.haltBeforeTextCommit=2"),
                 "build", "--store", store.toString(), dir.toString());
         assertTrue(build.waitFor(10, TimeUnit.MINUTES));
         assertEquals(137, build.exitValue(), "stopped dead: " + err(build));
@@ -70,7 +71,7 @@ class KilledBuildSearchIndexTest {
         Path dir = tmp.resolve("digests");
         writeDigests(dir);
         Path store = tmp.resolve("store");
-        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=3"), "build", "--store", store.toString(),
+        Process build = kg(List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=3", "-Dkg.firstChunk=3"), "build", "--store", store.toString(),
                 dir.toString());
         int loaded = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
@@ -116,13 +117,8 @@ class KilledBuildSearchIndexTest {
     }
 
     private Process kg(List<String> jvmOptions, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Kg.class.getName()));
-        command.addAll(List.of(args));
         Path err = Files.createTempFile(tmp, "kg", ".err");
-        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+        Process p = KgCommandLineTest.process(jvmOptions, args).redirectError(err.toFile()).start();
         ERR.put(p, err);
         return p;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
@@ -49,8 +51,9 @@ class KilledBuildTest {
         Path log = tmp.resolve("build.err");
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // bulk transactions of 5 digests, so the kill lands between commits as well as inside one
-        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=5", "-cp", System.getProperty("java.class.path"), Kg.class.getName(),
+        // bulk transactions of 5 digests, the first too (a first build is otherwise one load), so the kill lands
+        // between commits as well as inside one
+        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=5", "-Dkg.firstChunk=5", "-cp", System.getProperty("java.class.path"), Kg.class.getName(),
                 "build", "--store", store.toString(), dir.toString())
                 .redirectError(log.toFile()).start();
         List<String> seen = new ArrayList<>();
@@ -151,6 +154,54 @@ class KilledBuildTest {
         var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
         assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
         assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+    }
+
+    @Test
+    void aFirstBuildKilledWhileReadingLeavesAStoreThatOpensEmptyWithoutTheQuadsItSortedOnDisk() throws Exception {
+        Path dir = tmp.resolve("digests");
+        writeDigests(dir);
+        Path store = tmp.resolve("store");
+        Path runs = store.resolve("first-load.runs");
+        // a first build is one load; holding 2,000 quads in memory, it sorts the rest into runs in the store's folder
+        List<String> spilling = List.of("-Dkg.bulkFrom=2", "-Ddigestkg.packedQuadsInMemory=2000");
+        Process build = kg(spilling, "build", "--store", store.toString(), dir.toString());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (build.isAlive() && !hasFiles(runs) && System.nanoTime() < deadline) Thread.sleep(5);
+        build.destroyForcibly(); // SIGKILL while the digests are read: nothing committed, runs on disk
+        assertTrue(build.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(build.exitValue() != 0, "killed, not finished: " + Files.readString(tmp.resolve("kg.log")));
+        assertTrue(Files.exists(store.resolve("first-load.unfinished")), "the store says its first load did not finish");
+
+        var stats = KgCommandLineTest.kg("stats", "--store", store.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().matches("(?s).*(?m)^digests\\s+0$.*"), stats.out());
+        assertFalse(Files.exists(runs), "the sorted quads went with the load");
+        assertFalse(Files.exists(store.resolve("first-load.unfinished")));
+
+        // building again, through the runs again, gives what a build held in memory gives
+        Process rerun = kg(spilling, "build", "--store", store.toString(), dir.toString());
+        assertTrue(rerun.waitFor(5, TimeUnit.MINUTES));
+        String out = Files.readString(tmp.resolve("kg.log"));
+        assertEquals(0, rerun.exitValue(), out);
+        assertTrue(out.contains(DIGESTS + " digests loaded, 0 unchanged, 0 failed"), out);
+        assertFalse(Files.exists(runs), "the runs are deleted once the indexes are written");
+        Path clean = tmp.resolve("clean");
+        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
+        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
+        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+    }
+
+    /** {@code kg} in a process of its own, its output in {@code kg.log}. */
+    private Process kg(List<String> jvmOptions, String... args) throws IOException {
+        return KgCommandLineTest.process(jvmOptions, args).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("kg.log").toFile()).start();
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findAny().isPresent();
+        }
     }
 
     /** DIGESTS days from 2026-01-01, each PER_DIGEST sample entries, sliding by STEP through both samples. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
@@ -83,8 +84,10 @@ final class BulkLoad {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Runs between the headings pass and the load: lets a test change a file in between. */
     private final Runnable afterScan;
+    /** Told of each digest read, before the commit. */
+    private final Consumer<Path> read;
 
-    BulkLoad(GraphStore store, boolean strict, QuadTap tap, Runnable afterScan) {
+    BulkLoad(GraphStore store, boolean strict, QuadTap tap, Runnable afterScan, Consumer<Path> read) {
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
         this.storage = store.storage();
@@ -92,10 +95,15 @@ final class BulkLoad {
         this.strict = strict;
         this.tap = tap;
         this.afterScan = afterScan;
+        this.read = read;
     }
 
     /** A digest read once ahead of loading: its day and bytes' hash, and the papers it lists. */
     private record Scan(Path file, LocalDate day, String sha256, Set<Node> papers, LoadResult failure) {
+        /** What is kept of it once handed to the reader: a decade's papers are too many to hold twice. */
+        Scan submitted() {
+            return new Scan(file, day, sha256, Set.of(), failure);
+        }
     }
 
     /** A digest parsed and mapped, waiting for the loader. */
@@ -150,6 +158,7 @@ final class BulkLoad {
                 }
             }
         });
+        scans.clear(); // what is needed of them is in bulk and latest
         if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
 
         Target target = PackedTarget.start(this).orElse(null);
@@ -171,7 +180,8 @@ final class BulkLoad {
             int submitted = 0;
             while (submitted < bulk.size() || !ahead.isEmpty()) {
                 while (submitted < bulk.size() && ahead.size() < READ_AHEAD) {
-                    Scan s = bulk.get(submitted++);
+                    Scan s = bulk.get(submitted);
+                    bulk.set(submitted++, s.submitted());
                     ahead.add(reader.submit(() -> map(s, latest, texts)));
                 }
                 Mapped m = ahead.poll().get();
@@ -187,6 +197,7 @@ final class BulkLoad {
                     settleAfter.addAll(scanned);
                 }
                 results.put(m.scan.file, m.result);
+                read.accept(m.scan.file);
             }
             // every digest has been read: the reader indexes their texts while the indexes of the store are built
             target.finish(() -> reader.submit(() -> indexTexts(texts)));
@@ -276,9 +287,11 @@ final class BulkLoad {
 
     /**
      * The first load of an empty store: the nodes in a write transaction, then each quad index written from the
-     * sorted quads ({@link PackedQuads}) while the reader indexes the texts. A failure before the nodes' commit undoes
-     * the load as the sequential loader's abort does; after it, the store cannot be undone in place: the failure ends
-     * the build, and the store is emptied when next opened ({@link FirstLoad}).
+     * sorted quads ({@link PackedQuads}) while the reader indexes the texts. The store is marked from the start
+     * ({@link FirstLoad}): a load larger than memory keeps sorted quads in the store's folder meanwhile, and a process
+     * stopped at any point leaves a store that is emptied when next opened. A failure before the nodes' commit
+     * undoes the load as the sequential loader's abort does; after it, the store cannot be undone in place: the
+     * failure ends the build, and the store is emptied when next opened.
      */
     private static final class PackedTarget implements Target {
         private final BulkLoad load;
@@ -295,7 +308,8 @@ final class BulkLoad {
             load.storage.begin(TxnType.WRITE);
             Optional<PackedQuads> packed = Optional.empty();
             try {
-                packed = PackedQuads.start(load.storage);
+                packed = PackedQuads.start(load.storage, FirstLoad.runs(load.dir));
+                if (packed.isPresent()) FirstLoad.begin(load.dir);
                 return packed.map(p -> new PackedTarget(load, p));
             } finally {
                 if (packed.isEmpty()) {
@@ -316,13 +330,13 @@ final class BulkLoad {
 
         @Override
         public void finish(Supplier<Future<?>> indexSpill) {
-            FirstLoad.begin(load.dir);
             committed = true; // from here on a failure leaves the mark, whatever the commit did
             load.storage.commit(); // the nodes, and nothing in the text index yet: its texts are still in the spill
             load.storage.end();
             Future<?> indexing = indexSpill.get();
             packed.writeIndexes();
             Txn.executeWrite(load.storage, () -> load.text.commitAfter(indexing));
+            packed.close();
             FirstLoad.done(load.dir);
         }
 
@@ -341,6 +355,13 @@ final class BulkLoad {
                 StoreWriteFailure lost = StoreWriteFailure.firstLoad(failure, load.dir);
                 if (ending != null) lost.addSuppressed(ending);
                 throw lost;
+            }
+            try {
+                packed.close();
+                FirstLoad.done(load.dir); // the store is as it was: empty
+            } catch (RuntimeException e) {
+                // left for the next open, which empties the empty store and the sorted quads with it
+                if (ending == null) ending = e; else ending.addSuppressed(e);
             }
             if (ending != null) throw ending;
         }

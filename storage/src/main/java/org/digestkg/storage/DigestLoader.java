@@ -38,16 +38,24 @@ public final class DigestLoader {
     static final int BULK_FROM = Integer.getInteger("kg.bulkFrom", 8);
     /** Digests per bulk transaction: what a killed build can lose, and what the loader holds at once. */
     static final int BULK_CHUNK = Integer.getInteger("kg.bulkChunk", 400);
+    /**
+     * Digests of the first bulk transaction into an empty store: all of them. That load writes TDB2's indexes from
+     * sorted quads ({@link org.digestkg.storage.tdb.PackedQuads}), at a cost that grows with its size alone, where a
+     * later chunk's B+tree inserts cost more the larger the store has grown; a first build stopped midway is undone
+     * whole ({@link FirstLoad}) and starts again.
+     */
+    static final int FIRST_CHUNK = Integer.getInteger("kg.firstChunk", Integer.MAX_VALUE);
     /** Quads after which a batch of the smaller path is committed. */
     static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
     private final GraphStore store;
     private final DatasetGraph dsg;
     private final Path dir;
-    private final Set<String> authorsSeen = new HashSet<>();
+    private Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
     private QuadTap tap = QuadTap.NONE;
     private Runnable afterScan = () -> { };
+    private Consumer<Path> read = file -> { };
 
     public DigestLoader(GraphStore store) {
         this.store = store;
@@ -58,6 +66,15 @@ public final class DigestLoader {
     /** Shows {@code tap} the quads the bulk path writes, and tells it of every other change this loader makes. */
     public DigestLoader tap(QuadTap tap) {
         this.tap = tap;
+        return this;
+    }
+
+    /**
+     * Told of each digest a bulk load has read, before its result comes with the load's commit: a first build is
+     * one load, so this is its progress.
+     */
+    public DigestLoader reading(Consumer<Path> read) {
+        this.read = read;
         return this;
     }
 
@@ -88,21 +105,25 @@ public final class DigestLoader {
 
     /**
      * Loads digests in order, handing each result to {@code done} once it is committed. From {@link #BULK_FROM}
-     * digests on, they go through {@link BulkLoad} ({@link #BULK_CHUNK} per transaction); fewer, and those that
-     * replace a stored digest, go through {@link #loadEach}. Either way each digest is all or nothing, and a build
-     * killed midway leaves the store at its last commit, which rerunning the build completes.
+     * digests on, they go through {@link BulkLoad} ({@link #BULK_CHUNK} per transaction, all of them into an empty
+     * store: {@link #FIRST_CHUNK}); fewer, and those that replace a stored digest, go through {@link #loadEach}.
+     * Either way each digest is all or nothing, and a build killed midway leaves the store at its last commit (empty,
+     * for a first build), which rerunning the build completes.
      *
      * @param date the day of every file, or null to take each from its file name
      */
     public void loadAll(List<Path> files, LocalDate date, Consumer<LoadResult> done) {
-        for (int from = 0; from < files.size(); from += BULK_CHUNK) {
-            List<Path> chunk = files.subList(from, Math.min(files.size(), from + BULK_CHUNK));
+        int size = files.size() > BULK_CHUNK && Txn.calculateRead(dsg, dsg::isEmpty) ? FIRST_CHUNK : BULK_CHUNK;
+        for (int from = 0; from < files.size(); size = BULK_CHUNK) {
+            List<Path> chunk = files.subList(from, (int) Math.min(files.size(), (long) from + size));
+            from += chunk.size();
             if (chunk.size() < BULK_FROM) {
                 loadEach(chunk, date, done);
                 continue;
             }
-            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, afterScan).load(chunk, date);
-            authorsSeen.addAll(outcome.authors());
+            BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, afterScan, read).load(chunk, date);
+            // a first build's set is the build's: taken as it is rather than copied (a decade has 750,000 names)
+            if (authorsSeen.isEmpty()) authorsSeen = outcome.authors(); else authorsSeen.addAll(outcome.authors());
             for (Path file : chunk) {
                 LoadResult r = outcome.results().get(file);
                 if (r == null) continue; // left over: loaded below

@@ -28,6 +28,8 @@ final class FirstLoad {
 
     /** The file in the store's folder. */
     static final String MARK = "first-load.unfinished";
+    /** The folder in the store's folder where a first load larger than memory sorts its quads. */
+    private static final String RUNS = "first-load.runs";
 
     /**
      * Stores whose first load this process began: their mark is its own, not a dead process's, even when it stays
@@ -36,6 +38,11 @@ final class FirstLoad {
     private static final Set<Path> OURS = ConcurrentHashMap.newKeySet();
 
     private FirstLoad() {
+    }
+
+    /** Where the first load of the store in {@code dir} keeps the sorted quads that memory does not hold. */
+    static Path runs(Path dir) {
+        return dir.resolve(RUNS);
     }
 
     /** Marks the first load of the store in {@code dir} as begun, durably. */

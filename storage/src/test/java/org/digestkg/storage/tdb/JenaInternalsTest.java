@@ -255,19 +255,7 @@ class JenaInternalsTest {
             assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.PACKED_LOAD), "the packed load ran");
             long quads = Txn.calculateRead(packed.storage(), () -> packed.storage().stream().count());
             assertTrue(quads > 1_000, "a real load: " + quads);
-            // every quad index holds every quad once, in its own order
-            Txn.executeRead(packed.storage(), () -> {
-                for (TupleIndex index : TDBInternal.getDatasetGraphTDB(packed.storage()).getQuadTable()
-                        .getNodeTupleTable().getTupleTable().getIndexes()) {
-                    List<Tuple<NodeId>> all = new ArrayList<>();
-                    index.all().forEachRemaining(all::add);
-                    assertEquals(quads, all.size(), index.getName());
-                    for (int i = 1; i < all.size(); i++) {
-                        Tuple<NodeId> before = index.getMapping().map(all.get(i - 1));
-                        assertTrue(compare(before, index.getMapping().map(all.get(i))) < 0, index.getName() + " in order at " + i);
-                    }
-                }
-            });
+            assertEveryIndexHoldsEachQuadOnceInOrder(packed, quads);
             try (GraphStore sequential = withInternalsOff(() -> {
                 GraphStore s = GraphStore.open(tmp.resolve("sequential"));
                 new DigestLoader(s).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
@@ -285,8 +273,46 @@ class JenaInternalsTest {
                 assertTrue(full < usual * 3 / 4, "full blocks: " + full + " against " + usual);
             }
             // a later load writes through TDB2 as usual: the store is no longer empty
-            Txn.executeWrite(packed.storage(), () -> assertTrue(PackedQuads.start(packed.storage()).isEmpty()));
+            Txn.executeWrite(packed.storage(), () -> assertTrue(PackedQuads.start(packed.storage(), tmp.resolve("runs")).isEmpty()));
         }
+    }
+
+    @Test
+    void aFirstLoadLargerThanMemoryHoldsIsSortedOnDiskIntoTheSameIndexes() {
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
+        try (GraphStore held = GraphStore.open(tmp.resolve("held"))) {
+            new DigestLoader(held).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
+            String before = System.getProperty(PackedQuads.IN_MEMORY);
+            System.setProperty(PackedQuads.IN_MEMORY, "200"); // read when a load starts; the samples give thousands
+            try (GraphStore spilled = GraphStore.open(tmp.resolve("spilled"))) {
+                new DigestLoader(spilled).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
+                long quads = Txn.calculateRead(held.storage(), () -> held.storage().stream().count());
+                assertTrue(quads > 10 * 200, "runs to merge: " + quads);
+                assertEveryIndexHoldsEachQuadOnceInOrder(spilled, quads);
+                assertTrue(IsoMatcher.isomorphic(snapshot(held), snapshot(spilled)));
+                for (String q : BY_INDEX) assertEquals(count(held, q), count(spilled, q), q);
+                assertEquals(recordBlocks(held), recordBlocks(spilled), "the same full blocks");
+                assertFalse(Files.exists(tmp.resolve("spilled").resolve("first-load.runs")), "the runs are deleted");
+            } finally {
+                if (before == null) System.clearProperty(PackedQuads.IN_MEMORY); else System.setProperty(PackedQuads.IN_MEMORY, before);
+            }
+        }
+    }
+
+    /** Every quad index of the store holds {@code quads} records, in its own order, so each quad once. */
+    private static void assertEveryIndexHoldsEachQuadOnceInOrder(GraphStore store, long quads) {
+        Txn.executeRead(store.storage(), () -> {
+            for (TupleIndex index : TDBInternal.getDatasetGraphTDB(store.storage()).getQuadTable()
+                    .getNodeTupleTable().getTupleTable().getIndexes()) {
+                List<Tuple<NodeId>> all = new ArrayList<>();
+                index.all().forEachRemaining(all::add);
+                assertEquals(quads, all.size(), index.getName());
+                for (int i = 1; i < all.size(); i++) {
+                    Tuple<NodeId> before = index.getMapping().map(all.get(i - 1));
+                    assertTrue(compare(before, index.getMapping().map(all.get(i))) < 0, index.getName() + " in order at " + i);
+                }
+            }
+        });
     }
 
     private static DatasetGraph snapshot(GraphStore store) {
