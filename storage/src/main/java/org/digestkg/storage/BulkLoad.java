@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * are fully transactional under a crash (the phased and parallel ones are not), so a killed build leaves the
  * store at its last commit.
  * <p>
- * A store's first load writes TDB2's quad indexes from the sorted quads instead ({@link PackedQuads}), several
- * times faster; it is not crash-safe, so a store it did not finish is emptied when next opened ({@link FirstLoad}).
+ * A store's first load (a first build's every digest: {@link DigestLoader#loadAll}) writes TDB2's quad indexes from
+ * the sorted quads instead ({@link PackedQuads}), several times faster; it is not crash-safe, so a store it did not
+ * finish is emptied when next opened ({@link FirstLoad}).
  * <p>
  * The loader cannot be read while it loads, so the latest-listing rule is settled ahead: a first pass reads only
  * the entry headings, so each paper's latest day is known before any digest is mapped. Each digest is

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * and a process stopped in the middle can leave an index whose blocks and allocation state disagree. So a file in the
  * store's folder says the load is under way, written and synced before its first write and deleted after its last
  * commit; a store opened with the file there was left by a first load that never finished, and is emptied, which
- * is where that load started from (it only runs on an empty store).
+ * is where that load started from (it only runs on an empty store). Emptying it also drops the sorted quads a load
+ * larger than memory keeps in the store's folder ({@link #runs}), which a process stopped while reading leaves.
  */
 final class FirstLoad {
 

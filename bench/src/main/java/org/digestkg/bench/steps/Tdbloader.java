@@ -70,7 +70,7 @@ final class Tdbloader {
                 + Fmt.seconds(tl) + ")", "≤ 1.0×", Double.isNaN(ratio) ? Met.NONE : Met.of(ratio <= 1.0));
         if (!Double.isNaN(sequential)) {
             table.add("ratio build / tdbloader --loader=sequential, " + n + " days (Jena's crash-safe loader, which "
-                    + "the build uses after a new store's first 400 digests; the default phased loader is not safe "
+                    + "builds after a new store's first use for many new digests; the default phased loader is not safe "
                     + "against a crash)", Fmt.ratio(built / sequential)
                     + " (" + Fmt.seconds(built) + " / " + Fmt.seconds(sequential) + ")");
         }
