@@ -307,13 +307,15 @@ final class BulkLoad {
         /** A packed load, in a write transaction just begun; empty, the transaction ended, when it does not apply. */
         static Optional<Target> start(BulkLoad load) {
             load.storage.begin(TxnType.WRITE);
-            Optional<PackedQuads> packed = Optional.empty();
+            boolean started = false;
             try {
-                packed = PackedQuads.start(load.storage, FirstLoad.runs(load.dir));
-                if (packed.isPresent()) FirstLoad.begin(load.dir);
-                return packed.map(p -> new PackedTarget(load, p));
+                Optional<PackedQuads> packed = PackedQuads.start(load.storage, FirstLoad.runs(load.dir));
+                if (packed.isEmpty()) return Optional.empty();
+                FirstLoad.begin(load.dir); // a mark that cannot be written ends the load before it writes anything
+                started = true;
+                return Optional.of(new PackedTarget(load, packed.get()));
             } finally {
-                if (packed.isEmpty()) {
+                if (!started) {
                     load.storage.abort();
                     load.storage.end();
                 }
@@ -352,17 +354,17 @@ final class BulkLoad {
                     ending = e;
                 }
             }
+            try {
+                packed.close(); // the sorted quads cannot serve another load; on a full disk, their room is wanted
+                if (!committed) FirstLoad.done(load.dir); // the store is as it was: empty
+            } catch (RuntimeException e) {
+                // left for the next open, which empties the store and the sorted quads with it
+                if (ending == null) ending = e; else ending.addSuppressed(e);
+            }
             if (committed) {
                 StoreWriteFailure lost = StoreWriteFailure.firstLoad(failure, load.dir);
                 if (ending != null) lost.addSuppressed(ending);
                 throw lost;
-            }
-            try {
-                packed.close();
-                FirstLoad.done(load.dir); // the store is as it was: empty
-            } catch (RuntimeException e) {
-                // left for the next open, which empties the empty store and the sorted quads with it
-                if (ending == null) ending = e; else ending.addSuppressed(e);
             }
             if (ending != null) throw ending;
         }

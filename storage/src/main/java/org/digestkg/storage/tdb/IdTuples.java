@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
+import org.apache.jena.dboe.base.file.FileException;
 import org.apache.lucene.util.IntroSorter;
 import org.digestkg.storage.Folders;
 
@@ -115,7 +116,8 @@ final class IdTuples implements AutoCloseable {
                 runs.get(i).add(run);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sorted quads to " + runsDir + ": " + e.getMessage(), e);
+            // a file of the store's, as TDB2 reports its own: a full disk is then told as one
+            throw new FileException("cannot write the sorted quads to " + runsDir + ": " + e.getMessage(), e);
         }
         size = 0;
     }
