@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -189,6 +191,36 @@ class KilledBuildTest {
         var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
         assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
         assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+    }
+
+    @Test
+    void aFirstBuildIsOneLoadWhateverItsSizeAndLaterBuildsCommitInChunks() throws Exception {
+        Path dir = tmp.resolve("digests");
+        List<String> days = writeDigests(dir);
+        Path store = tmp.resolve("store");
+        // chunks of 5 digests, and BulkLoad's own line for each load it makes
+        List<String> options = List.of("-Dkg.bulkFrom=2", "-Dkg.bulkChunk=5",
+                "-Dorg.slf4j.simpleLogger.log.org.digestkg.storage.BulkLoad=debug");
+        List<String> first = new ArrayList<>(List.of("build", "--store", store.toString()));
+        List<String> later = new ArrayList<>(first);
+        days.subList(0, 20).forEach(d -> first.add(dir.resolve(d + ".md").toString()));
+        days.subList(20, DIGESTS).forEach(d -> later.add(dir.resolve(d + ".md").toString()));
+
+        Process build = kg(options, first.toArray(String[]::new));
+        assertTrue(build.waitFor(5, TimeUnit.MINUTES));
+        String log = Files.readString(tmp.resolve("kg.log"));
+        assertEquals(0, build.exitValue(), log);
+        assertEquals(List.of("bulk load of 20 digests"), loads(log), "into an empty store: one load, " + log);
+
+        build = kg(options, later.toArray(String[]::new));
+        assertTrue(build.waitFor(5, TimeUnit.MINUTES));
+        log = Files.readString(tmp.resolve("kg.log"));
+        assertEquals(0, build.exitValue(), log);
+        assertEquals(Collections.nCopies(4, "bulk load of 5 digests"), loads(log), "into a store that holds some, " + log);
+    }
+
+    private static List<String> loads(String log) {
+        return Pattern.compile("bulk load of \\d+ digests").matcher(log).results().map(MatchResult::group).toList();
     }
 
     /** {@code kg} in a process of its own, its output in {@code kg.log}. */
