@@ -152,10 +152,7 @@ class KilledBuildTest {
         var rerun = KgCommandLineTest.kg("build", "--store", store.toString(), dir.toString());
         assertEquals(0, rerun.exit(), rerun.out() + rerun.err());
         assertTrue(rerun.out().contains(DIGESTS + " digests loaded, 0 unchanged, 0 failed"), rerun.out());
-        Path clean = tmp.resolve("clean");
-        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
-        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
-        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+        assertSameAsACleanBuild(dir, store);
     }
 
     @Test
@@ -187,10 +184,7 @@ class KilledBuildTest {
         assertEquals(0, rerun.exitValue(), out);
         assertTrue(out.contains(DIGESTS + " digests loaded, 0 unchanged, 0 failed"), out);
         assertFalse(Files.exists(runs), "the runs are deleted once the indexes are written");
-        Path clean = tmp.resolve("clean");
-        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
-        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
-        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+        assertSameAsACleanBuild(dir, store);
     }
 
     @Test
@@ -221,6 +215,14 @@ class KilledBuildTest {
 
     private static List<String> loads(String log) {
         return Pattern.compile("bulk load of \\d+ digests").matcher(log).results().map(MatchResult::group).toList();
+    }
+
+    /** The store holds what a build of {@code dir} into a new store, never stopped, gives. */
+    private void assertSameAsACleanBuild(Path dir, Path store) {
+        Path clean = tmp.resolve("clean");
+        var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
+        assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
+        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
     }
 
     /** {@code kg} in a process of its own, its output in {@code kg.log}. */
