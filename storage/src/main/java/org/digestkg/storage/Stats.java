@@ -12,8 +12,15 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.storage.query.NamedQueries;
 import org.digestkg.storage.tdb.CommittedState;
+import org.digestkg.storage.tdb.IndexCounts;
+import org.digestkg.storage.tdb.JenaInternals;
+import org.digestkg.storage.tdb.JenaInternals.Concern;
 
 /** What the store holds, counted. */
 public record Stats(long papers, long authors, long authorships, long categories, long digests, long appearances,
@@ -54,15 +61,17 @@ public record Stats(long papers, long authors, long authorships, long categories
     /** How many papers and digests the store holds: what a server says when it starts, without counting the rest. */
     public static Headline headline(GraphStore store) {
         DatasetGraph dsg = store.datasetGraph();
-        return Txn.calculateRead(dsg, () -> {
-            Binding counts = one(dsg, """
-                    PREFIX dkg: <https://w3id.org/digest-kg/ontology#>
-                    SELECT ?papers ?digests {
-                      { SELECT (COUNT(DISTINCT ?p) AS ?papers) { ?p a dkg:Paper } }
-                      { SELECT (COUNT(DISTINCT ?d) AS ?digests) { ?d a dkg:Digest } }
-                    }""");
-            return new Headline(number(counts, "papers"), number(counts, "digests"));
-        });
+        return Txn.calculateRead(dsg, () -> JenaInternals.attempt(Concern.COUNTS, () -> IndexCounts.of(dsg)
+                        .map(c -> new Headline(c.subjects(RDF.Nodes.type, DKG.Paper), c.subjects(RDF.Nodes.type, DKG.Digest))))
+                .orElseGet(() -> {
+                    Binding counts = one(dsg, """
+                            PREFIX dkg: <https://w3id.org/digest-kg/ontology#>
+                            SELECT ?papers ?digests {
+                              { SELECT (COUNT(DISTINCT ?p) AS ?papers) { ?p a dkg:Paper } }
+                              { SELECT (COUNT(DISTINCT ?d) AS ?digests) { ?d a dkg:Digest } }
+                            }""");
+                    return new Headline(number(counts, "papers"), number(counts, "digests"));
+                }));
     }
 
     /** The store's size in two numbers. */
@@ -70,14 +79,22 @@ public record Stats(long papers, long authors, long authorships, long categories
     }
 
     private static Stats count(DatasetGraph dsg) {
+        List<DayCount> days = perCategoryPerDay(dsg);
+        return JenaInternals.attempt(Concern.COUNTS, () -> IndexCounts.of(dsg).map(c -> fromIndexes(c, days)))
+                .orElseGet(() -> bySparql(dsg, days));
+    }
+
+    /** The counts {@code stats.rq} defines, read from the indexes: the same numbers in a fraction of the time. */
+    private static Stats fromIndexes(IndexCounts c, List<DayCount> days) {
+        IndexCounts.Sizes sizes = c.sizes();
+        return new Stats(c.subjects(RDF.Nodes.type, DKG.Paper), c.objects(DCTerms.creator.asNode()),
+                c.objects(DKG.authorship, DKG.Paper), c.subjects(RDF.Nodes.type, SKOS.Concept.asNode()),
+                c.subjects(RDF.Nodes.type, DKG.Digest), c.subjects(RDF.Nodes.type, DKG.Appearance),
+                sizes.unionTriples(), sizes.quads(), days);
+    }
+
+    private static Stats bySparql(DatasetGraph dsg, List<DayCount> days) {
         Binding counts = one(dsg, NamedQueries.load("stats"));
-        List<DayCount> days = new ArrayList<>();
-        try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(NamedQueries.load("papers-per-category"))).build()) {
-            qe.select().forEachRemaining(b -> days.add(new DayCount(
-                    LocalDate.parse(b.get("date").getLiteralLexicalForm()),
-                    b.get("category").getLiteralLexicalForm(),
-                    number(b, "papers"))));
-        }
         long quads = 0;
         var it = dsg.find();
         while (it.hasNext()) {
@@ -87,6 +104,17 @@ public record Stats(long papers, long authors, long authorships, long categories
         return new Stats(number(counts, "papers"), number(counts, "authors"), number(counts, "authorships"),
                 number(counts, "categories"), number(counts, "digests"), number(counts, "appearances"),
                 dsg.getUnionGraph().size(), quads, days);
+    }
+
+    private static List<DayCount> perCategoryPerDay(DatasetGraph dsg) {
+        List<DayCount> days = new ArrayList<>();
+        try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(NamedQueries.load("papers-per-category"))).build()) {
+            qe.select().forEachRemaining(b -> days.add(new DayCount(
+                    LocalDate.parse(b.get("date").getLiteralLexicalForm()),
+                    b.get("category").getLiteralLexicalForm(),
+                    number(b, "papers"))));
+        }
+        return days;
     }
 
     private static Binding one(DatasetGraph dsg, String query) {

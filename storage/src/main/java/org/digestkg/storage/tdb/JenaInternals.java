@@ -39,7 +39,8 @@ public final class JenaInternals {
         COMMITTED_STATE("the key of the store's committed state", "nothing is cached across queries"),
         RELEASE("releasing the store on close", "the store stays open until the process ends"),
         LOCK("trying the store's lock", "Jena's error message tells whether the store is in use"),
-        PACKED_LOAD("writing a new store's quad indexes from sorted quads", "TDB2's sequential loader writes them");
+        PACKED_LOAD("writing a new store's quad indexes from sorted quads", "TDB2's sequential loader writes them"),
+        COUNTS("counting the store from its quad indexes", "SPARQL counts it");
 
         private final String what;
         private final String instead;

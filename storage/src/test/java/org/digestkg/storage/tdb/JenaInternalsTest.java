@@ -32,6 +32,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -41,12 +42,16 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.Exporter;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.RdfSyntax;
 import org.digestkg.storage.Samples;
+import org.digestkg.storage.Stats;
 import org.digestkg.storage.StoreInUseException;
 import org.digestkg.storage.export.StoreDump;
 import org.digestkg.storage.tdb.JenaInternals.Concern;
@@ -355,6 +360,78 @@ class JenaInternalsTest {
     }
 
     // ---- the guard itself
+
+    // ---- counting
+
+    private static final String DKG_PREFIX = "PREFIX dkg: <https://w3id.org/digest-kg/ontology#> "
+            + "PREFIX dcterms: <http://purl.org/dc/terms/> ";
+
+    @Test
+    void theIndexesCountWhatSparqlCountsOverTheUnionOfTheNamedGraphs() {
+        List<Path> files = Samples.overlappingDays(tmp.resolve("digests"));
+        try (GraphStore store = GraphStore.open(tmp.resolve("store"))) {
+            new DigestLoader(store).loadAll(files, null, r -> assertTrue(r.clean(), r.toString()));
+            DatasetGraph dsg = store.datasetGraph();
+            Node other = NodeFactory.createURI("https://example.org/other-graph");
+            Node notAPaper = NodeFactory.createURI("https://example.org/not-a-paper");
+            Txn.executeWrite(dsg, () -> {
+                // what a digest holds, again in another graph: the same paper, author and authorships
+                Node paper = dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), DKG.Paper).next().getSubject();
+                dsg.find(Node.ANY, paper, Node.ANY, Node.ANY).forEachRemaining(q -> dsg.add(other, q.getSubject(),
+                        q.getPredicate(), q.getObject()));
+                // an authorship and a creator on something that is not a paper, one of them a paper's too
+                Node shared = dsg.find(Node.ANY, paper, DKG.authorship, Node.ANY).next().getObject();
+                dsg.add(other, notAPaper, DKG.authorship, shared);
+                dsg.add(other, notAPaper, DKG.authorship, NodeFactory.createURI("https://example.org/only-here"));
+                dsg.add(other, notAPaper, DCTerms.creator.asNode(), NodeFactory.createURI("https://example.org/someone"));
+                // a triple of the default graph: a quad of the store, no triple of the union
+                dsg.add(Quad.defaultGraphIRI, G, G, G);
+            });
+            long papers = count(store, DKG_PREFIX + "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a dkg:Paper }");
+            long paperTypes = count(store, DKG_PREFIX + "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?p a dkg:Paper } }");
+            assertTrue(paperTypes > papers, "papers typed in several graphs: " + paperTypes + " against " + papers);
+            long authors = count(store, DKG_PREFIX + "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?p dcterms:creator ?a }");
+            long authorships = count(store, DKG_PREFIX
+                    + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?p a dkg:Paper ; dkg:authorship ?s }");
+            long anyAuthorships = count(store, DKG_PREFIX + "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?p dkg:authorship ?s }");
+            assertTrue(anyAuthorships > authorships, "authorships on earlier listings and one on something else");
+            long unionTriples = Txn.calculateRead(dsg, () -> dsg.getUnionGraph().size());
+            long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
+            assertTrue(quads > unionTriples + 1, "triples in several graphs: " + quads + " quads, " + unionTriples);
+
+            long fallbacks = JenaInternals.fallbackCount(Concern.COUNTS);
+            Txn.executeRead(dsg, () -> {
+                IndexCounts c = JenaInternals.attempt(Concern.COUNTS, () -> IndexCounts.of(dsg)).orElseThrow();
+                assertEquals(papers, c.subjects(RDF.type.asNode(), DKG.Paper));
+                assertEquals(authors, c.objects(DCTerms.creator.asNode()));
+                assertEquals(authorships, c.objects(DKG.authorship, DKG.Paper));
+                assertEquals(anyAuthorships, c.objects(DKG.authorship));
+                assertEquals(new IndexCounts.Sizes(quads, unionTriples), c.sizes());
+                // terms the store does not hold
+                assertEquals(0, c.subjects(RDF.type.asNode(), G));
+                assertEquals(0, c.objects(G));
+                assertEquals(0, c.objects(DKG.authorship, G));
+            });
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.COUNTS), "the indexes were read");
+        }
+    }
+
+    @Test
+    void theStoresCountsAreTheSameFromTheIndexesAndFromSparql() throws IOException {
+        try (GraphStore store = sampleStore()) {
+            long fallbacks = JenaInternals.fallbackCount(Concern.COUNTS);
+            Stats fast = Stats.of(store);
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.COUNTS), "the indexes were read");
+            Files.delete(store.dir().resolve("stats.txt")); // kept for the store's state: counted again below
+            Stats sparql = withInternalsOff(() -> Stats.of(store));
+            assertTrue(JenaInternals.fallbackCount(Concern.COUNTS) > fallbacks, "SPARQL counted");
+            assertTrue(fast.papers() > 100 && fast.triples() > 1_000, fast.toString());
+            assertEquals(sparql, fast);
+            // what a starting server says
+            assertEquals(new Stats.Headline(fast.papers(), fast.digests()), Stats.headline(store));
+            assertEquals(new Stats.Headline(fast.papers(), fast.digests()), withInternalsOff(() -> Stats.headline(store)));
+        }
+    }
 
     @Test
     void aMissingJenaMethodOrAnUnknownLayoutFallsBackWithANoticeAndOtherErrorsPassThrough() {
