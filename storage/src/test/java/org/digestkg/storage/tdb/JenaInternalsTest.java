@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -311,13 +312,33 @@ class JenaInternalsTest {
                     .getNodeTupleTable().getTupleTable().getIndexes()) {
                 List<Tuple<NodeId>> all = new ArrayList<>();
                 index.all().forEachRemaining(all::add);
-                assertEquals(quads, all.size(), index.getName());
+                // a rare failure here (seen twice in some twenty runs of this class under load, never in 750 loads
+                // alone) is not understood yet: the message tells which index lacks what, for whoever meets it next
+                if (all.size() != quads) fail(index.getName() + " holds " + all.size() + " of " + quads + " quads; "
+                        + indexesCompared(store));
                 for (int i = 1; i < all.size(); i++) {
                     Tuple<NodeId> before = index.getMapping().map(all.get(i - 1));
                     assertTrue(compare(before, index.getMapping().map(all.get(i))) < 0, index.getName() + " in order at " + i);
                 }
             }
         });
+    }
+
+    /** Each quad index's size, and the quads the first index holds that another lacks. */
+    private static String indexesCompared(GraphStore store) {
+        TupleIndex[] indexes = TDBInternal.getDatasetGraphTDB(store.storage()).getQuadTable().getNodeTupleTable()
+                .getTupleTable().getIndexes();
+        List<Tuple<NodeId>> first = new ArrayList<>();
+        indexes[0].all().forEachRemaining(first::add);
+        StringBuilder b = new StringBuilder();
+        for (TupleIndex index : indexes) {
+            java.util.Set<Tuple<NodeId>> held = new java.util.HashSet<>();
+            index.all().forEachRemaining(held::add);
+            b.append(index.getName()).append(' ').append(held.size());
+            first.stream().filter(t -> !held.contains(t)).limit(5).forEach(t -> b.append(" lacks ").append(t));
+            b.append("; ");
+        }
+        return b.toString();
     }
 
     private static DatasetGraph snapshot(GraphStore store) {
