@@ -13,7 +13,8 @@ import org.digestkg.bench.ResultTable.Met;
 
 /**
  * {@code kg stats}, whole command: once right after a change (the counts kept in the store's folder removed, so the
- * store is counted), then {@code --repeat} times with the counts kept for the store's state. On the smallest store
+ * store is counted), then {@code --repeat} times with the counts kept for the store's state; both against the
+ * target. On the smallest store
  * here, and on the larger ones from {@link LargeBuildStep} before they are deleted.
  */
 public final class StatsCommandStep implements BenchStep {
@@ -48,8 +49,9 @@ public final class StatsCommandStep implements BenchStep {
             run.table().failed("kg stats, " + days + " days", "< 1 s", first.failure());
             return;
         }
+        // the everyday case (a day added, then a glance at the counts) is this one: it has the target too
         run.table().add("kg stats, " + days + " days: first after a change (counts the store, keeps the counts)",
-                Fmt.seconds(first.seconds()));
+                Fmt.seconds(first.seconds()), "< 1 s", Met.of(first.seconds() < 1));
         List<Double> times = new ArrayList<>();
         for (int r = 0; r < Math.max(1, repeat); r++) {
             ProcessProbe.Result again = run.run(run.kg().kg("stats", "--store", store.toString()), "stats-" + days + "-" + r);
