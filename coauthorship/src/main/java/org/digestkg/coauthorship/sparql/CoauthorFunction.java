@@ -38,12 +38,13 @@ final class CoauthorFunction extends PFuncSimpleAndList {
         Iterator<Binding> rows = authors.boxed()
                 .flatMap(author -> Arrays.stream(graph.linksOf(author)).mapToObj(link -> {
                     int coauthor = graph.other(link, author);
-                    return slots.bind(binding,
-                            Terms.author(graph, author),
-                            Terms.author(graph, coauthor),
-                            Terms.integer(graph.linkPapers(link)),
-                            Terms.weight(graph.linkWeight(link)),
-                            Terms.name(graph, coauthor));
+                    return slots.bind(binding, slot -> switch (slot) {
+                        case 0 -> Terms.author(graph, author);
+                        case 1 -> Terms.author(graph, coauthor);
+                        case 2 -> Terms.integer(graph.linkPapers(link));
+                        case 3 -> Terms.weight(graph.linkWeight(link));
+                        default -> Terms.name(graph, coauthor);
+                    });
                 }))
                 .filter(Objects::nonNull)
                 .iterator();

@@ -37,13 +37,14 @@ final class TopPairsFunction extends PFuncListAndList {
         CoauthorGraph graph = CoauthorIndex.graph(execCxt, category);
         Slots slots = Slots.of(subject);
         Iterator<Binding> rows = Arrays.stream(graph.topLinks(count, PairOrder.PAPERS))
-                .mapToObj(link -> slots.bind(binding,
-                        Terms.author(graph, graph.linkSource(link)),
-                        Terms.author(graph, graph.linkTarget(link)),
-                        Terms.integer(graph.linkPapers(link)),
-                        Terms.weight(graph.linkWeight(link)),
-                        Terms.name(graph, graph.linkSource(link)),
-                        Terms.name(graph, graph.linkTarget(link))))
+                .mapToObj(link -> slots.bind(binding, slot -> switch (slot) {
+                    case 0 -> Terms.author(graph, graph.linkSource(link));
+                    case 1 -> Terms.author(graph, graph.linkTarget(link));
+                    case 2 -> Terms.integer(graph.linkPapers(link));
+                    case 3 -> Terms.weight(graph.linkWeight(link));
+                    case 4 -> Terms.name(graph, graph.linkSource(link));
+                    default -> Terms.name(graph, graph.linkTarget(link));
+                }))
                 .filter(Objects::nonNull)
                 .iterator();
         return QueryIterPlainWrapper.create(rows, execCxt);

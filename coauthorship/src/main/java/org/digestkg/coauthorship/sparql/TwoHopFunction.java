@@ -45,12 +45,14 @@ final class TwoHopFunction extends PFuncSimpleAndList {
         TwoHopNeighbourhood near = TwoHopNeighbourhood.of(graph, author);
         Slots slots = Slots.of(subject, object);
         Iterator<Binding> rows = IntStream.range(0, near.size())
-                .mapToObj(i -> slots.bind(binding, subject,
-                        Terms.author(graph, near.person(i)),
-                        Terms.integer(near.distance(i)),
-                        Terms.integer(near.jointPapers(i)),
-                        Terms.integer(near.via(i)),
-                        Terms.name(graph, near.person(i))))
+                .mapToObj(i -> slots.bind(binding, slot -> switch (slot) {
+                    case 0 -> subject;
+                    case 1 -> Terms.author(graph, near.person(i));
+                    case 2 -> Terms.integer(near.distance(i));
+                    case 3 -> Terms.integer(near.jointPapers(i));
+                    case 4 -> Terms.integer(near.via(i));
+                    default -> Terms.name(graph, near.person(i));
+                }))
                 .filter(Objects::nonNull)
                 .iterator();
         return QueryIterPlainWrapper.create(rows, execCxt);
