@@ -89,11 +89,12 @@ public final class SearchService {
     public List<DayCount> perDay(SearchRequest request) {
         return Txn.calculateRead(dsg, () -> {
             Map<String, PaperListings.Listing> all = new PaperListings(dsg).all();
-            Predicate<String> keep = filter(request, all);
+            String category = category(request);
             Map<LocalDate, Long> counts = new TreeMap<>();
-            for (String paper : index.matchingPapers(request.query()).keySet()) {
+            // a paper listed on none of the days asked for adds nothing: no filter by days is needed here
+            for (String paper : index.matchingPapers(request.query())) {
                 PaperListings.Listing l = all.get(paper);
-                if (l == null || !keep.test(paper)) continue;
+                if (l == null || !inCategory(l, category)) continue;
                 for (LocalDate day : l.days()) {
                     if (within(day, request)) counts.merge(day, 1L, Long::sum);
                 }
@@ -105,15 +106,20 @@ public final class SearchService {
     }
 
     private static Predicate<String> filter(SearchRequest r, Map<String, PaperListings.Listing> all) {
-        String category = r.category() == null ? null : r.category().strip().toLowerCase(Locale.ROOT);
+        String category = category(r);
         return paper -> {
             PaperListings.Listing l = all.get(paper);
-            if (l == null) return false;
-            if (category != null && (l.category() == null || !l.category().toLowerCase(Locale.ROOT).equals(category))) {
-                return false;
-            }
-            return l.days().stream().anyMatch(d -> within(d, r));
+            return l != null && inCategory(l, category) && l.days().stream().anyMatch(d -> within(d, r));
         };
+    }
+
+    /** The request's main category as {@link #inCategory} compares it; null for any. */
+    private static String category(SearchRequest r) {
+        return r.category() == null ? null : r.category().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean inCategory(PaperListings.Listing l, String category) {
+        return category == null || (l.category() != null && l.category().toLowerCase(Locale.ROOT).equals(category));
     }
 
     private static boolean within(LocalDate day, SearchRequest r) {

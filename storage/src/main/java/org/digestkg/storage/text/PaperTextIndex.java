@@ -494,17 +494,16 @@ public final class PaperTextIndex extends TextIndexLucene {
         });
     }
 
-    /** Papers matching {@code query} with their scores, unranked: for counting. */
-    public Map<String, Float> matchingPapers(String query) {
+    /** The IRIs of the papers matching {@code query}, unranked and unscored: for counting. */
+    public List<String> matchingPapers(String query) {
         return withSearcher(searcher -> {
             PaperMatcher matcher = new PaperMatcher(searcher);
-            PaperMatcher.Matches matches = matcher.match(parsePapers(searcher.getIndexReader(), query));
-            Map<String, Float> scores = new HashMap<>();
-            DocIdSetIterator it = matches.iterator();
+            DocIdSetIterator it = matcher.match(parsePapers(searcher.getIndexReader(), query)).iterator();
+            List<String> papers = new ArrayList<>();
             for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) {
-                scores.put(matcher.numbers().iri(p), matches.score[p]);
+                papers.add(matcher.numbers().iri(p));
             }
-            return scores;
+            return papers;
         });
     }
 
