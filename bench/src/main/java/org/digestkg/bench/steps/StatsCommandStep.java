@@ -14,8 +14,7 @@ import org.digestkg.bench.ResultTable.Met;
 /**
  * {@code kg stats}, whole command: once right after a change (the counts kept in the store's folder removed, so the
  * store is counted), then {@code --repeat} times with the counts kept for the store's state; both against the
- * target. On the smallest store
- * here, and on the larger ones from {@link LargeBuildStep} before they are deleted.
+ * target. On the smallest store here, and on the larger ones from {@link LargeBuildStep} before they are deleted.
  */
 public final class StatsCommandStep implements BenchStep {
 

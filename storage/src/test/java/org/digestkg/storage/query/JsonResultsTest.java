@@ -18,6 +18,7 @@ import org.apache.jena.graph.TextDirection;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.rowset.RowSetWriter;
 import org.apache.jena.riot.rowset.RowSetWriterRegistry;
 import org.apache.jena.riot.rowset.rw.RowSetWriterJSON;
 import org.apache.jena.sparql.core.Var;
@@ -34,6 +35,9 @@ class JsonResultsTest {
     static {
         JenaSystem.init();
     }
+
+    /** Jena's own JSON results writer, whatever is registered. */
+    private static final RowSetWriter JENA = RowSetWriterJSON.factory.create(ResultSetLang.RS_JSON);
 
     /** Strings that exercise every escape of JSON as Jena writes it, and text beyond ASCII. */
     private static final List<String> TEXTS = List.of("", "Jingan Song", "Élodie Ibrahim", "扩散模型 video",
@@ -55,7 +59,7 @@ class JsonResultsTest {
                 }
                 rows.add(b.build());
             }
-            String expected = write(new JenaOnly(), vars, rows);
+            String expected = write(JENA, vars, rows);
             assertEquals(expected, write(ours(), vars, rows), "seed " + seed);
             assertEquals(rows.size(), ResultSetMgr.read(new ByteArrayInputStream(expected.getBytes(StandardCharsets.UTF_8)),
                     ResultSetLang.RS_JSON).rewindable().size(), "a valid result set, seed " + seed);
@@ -71,12 +75,12 @@ class JsonResultsTest {
                 .add(vars.get(1), NodeValue.makeInteger(3).asNode()).build());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows.iterator())), ResultSetLang.RS_JSON);
-        assertEquals(write(new JenaOnly(), vars, rows), out.toString(StandardCharsets.UTF_8));
+        assertEquals(write(JENA, vars, rows), out.toString(StandardCharsets.UTF_8));
         for (boolean answer : new boolean[] {true, false}) {
             ByteArrayOutputStream ours = new ByteArrayOutputStream();
             ByteArrayOutputStream jenas = new ByteArrayOutputStream();
             ResultSetMgr.write(ours, answer, ResultSetLang.RS_JSON);
-            RowSetWriterJSON.factory.create(ResultSetLang.RS_JSON).write(jenas, answer, null);
+            JENA.write(jenas, answer, null);
             assertEquals(jenas.toString(StandardCharsets.UTF_8), ours.toString(StandardCharsets.UTF_8));
             assertTrue(ours.toString(StandardCharsets.UTF_8).contains("\"boolean\" : " + answer));
         }
@@ -102,30 +106,10 @@ class JsonResultsTest {
         return (JsonResults) RowSetWriterRegistry.getFactory(ResultSetLang.RS_JSON).create(ResultSetLang.RS_JSON);
     }
 
-    private static String write(org.apache.jena.riot.rowset.RowSetWriter writer, List<Var> vars, List<Binding> rows) {
+    private static String write(RowSetWriter writer, List<Var> vars, List<Binding> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RowSet rowSet = RowSetStream.create(vars, rows.iterator());
         writer.write(out, rowSet, null);
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Jena's own JSON results writer, whatever is registered. */
-    private static final class JenaOnly implements org.apache.jena.riot.rowset.RowSetWriter {
-        private final org.apache.jena.riot.rowset.RowSetWriter jena = RowSetWriterJSON.factory.create(ResultSetLang.RS_JSON);
-
-        @Override
-        public void write(java.io.OutputStream out, RowSet rowSet, org.apache.jena.sparql.util.Context context) {
-            jena.write(out, rowSet, context);
-        }
-
-        @Override
-        public void write(java.io.Writer out, RowSet rowSet, org.apache.jena.sparql.util.Context context) {
-            jena.write(out, rowSet, context);
-        }
-
-        @Override
-        public void write(java.io.OutputStream out, boolean result, org.apache.jena.sparql.util.Context context) {
-            jena.write(out, result, context);
-        }
     }
 }

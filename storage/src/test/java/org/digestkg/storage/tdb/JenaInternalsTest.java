@@ -22,8 +22,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -312,7 +314,7 @@ class JenaInternalsTest {
                     .getNodeTupleTable().getTupleTable().getIndexes()) {
                 List<Tuple<NodeId>> all = new ArrayList<>();
                 index.all().forEachRemaining(all::add);
-                // a rare failure here (seen twice in some twenty runs of this class under load, never in 750 loads
+                // a rare failure here (seen twice in some fifty runs of this class under load, never in 1,200 loads
                 // alone) is not understood yet: the message tells which index lacks what, for whoever meets it next
                 if (all.size() != quads) fail(index.getName() + " holds " + all.size() + " of " + quads + " quads; "
                         + indexesCompared(store));
@@ -332,7 +334,7 @@ class JenaInternalsTest {
         indexes[0].all().forEachRemaining(first::add);
         StringBuilder b = new StringBuilder();
         for (TupleIndex index : indexes) {
-            java.util.Set<Tuple<NodeId>> held = new java.util.HashSet<>();
+            Set<Tuple<NodeId>> held = new HashSet<>();
             index.all().forEachRemaining(held::add);
             b.append(index.getName()).append(' ').append(held.size());
             first.stream().filter(t -> !held.contains(t)).limit(5).forEach(t -> b.append(" lacks ").append(t));
