@@ -1,5 +1,6 @@
 package org.digestkg.storage;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ public final class StoredDigests {
      */
     public static Optional<List<LoadResult>> allUnchanged(Path storeDir, List<Path> files, LocalDate date) {
         if (files.isEmpty() || !files.stream().allMatch(InputFiles::isDigest)) return Optional.empty();
-        Optional<Kept> kept = read(storeDir.resolve(FILE));
+        Optional<Kept> kept = read(storeDir.resolve(FILE), true);
         if (kept.isEmpty()) return Optional.empty();
         List<DigestParser> parsers = new ArrayList<>();
         try {
@@ -132,7 +133,7 @@ public final class StoredDigests {
      * kept, is open elsewhere, or on any doubt: then the reader opens the store.
      */
     public static Optional<String> committedKey(Path storeDir) {
-        Optional<Kept> kept = read(storeDir.resolve(FILE)).filter(k -> k.committed() != null);
+        Optional<Kept> kept = read(storeDir.resolve(FILE), false).filter(k -> k.committed() != null);
         if (kept.isEmpty()) return Optional.empty();
         return StoreFingerprint.ofClosed(storeDir).filter(kept.get().state()::equals).map(same -> kept.get().committed());
     }
@@ -161,14 +162,17 @@ public final class StoredDigests {
     private record Kept(String state, String committed, Map<LocalDate, String> days) {
     }
 
-    /** The list, or empty when there is none or it cannot be read as written. */
-    private static Optional<Kept> read(Path file) {
+    /**
+     * The list, or empty when there is none or it cannot be read as written; with its days, or only the states that
+     * head it (a decade's 1,840 days are a tenth of a second of {@code kg stats} in a JVM just started).
+     */
+    private static Optional<Kept> read(Path file, boolean withDays) {
         if (!Files.isRegularFile(file)) return Optional.empty();
         String state = null;
         String committed = null;
         Map<LocalDate, String> days = new TreeMap<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("#")) continue;
                 if (line.startsWith(STATE)) {
                     state = line.substring(STATE.length());
@@ -178,6 +182,7 @@ public final class StoredDigests {
                     committed = line.substring(COMMITTED.length());
                     continue;
                 }
+                if (!withDays) break; // the days follow the states
                 int tab = line.indexOf('\t');
                 if (tab < 0) return Optional.empty();
                 days.put(LocalDate.parse(line.substring(0, tab)), line.substring(tab + 1));
