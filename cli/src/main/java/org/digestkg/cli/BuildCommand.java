@@ -21,6 +21,8 @@ import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.LoadResult;
 import org.digestkg.storage.QuadTap;
 import org.digestkg.storage.RdfImport;
+import org.digestkg.storage.Stats;
+import org.digestkg.storage.StatsChange;
 import org.digestkg.storage.StoredDigests;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -124,20 +126,23 @@ final class BuildCommand implements Callable<Integer> {
     static BuildReport load(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet, PrintWriter out) {
         Optional<String> before = StoredNetwork.stateKey(store);
         QuadTap network = StoredNetwork.collector(store);
-        BuildReport summary = loadFiles(store, files, date, strict, quiet, out, network);
+        DigestLoader loader = new DigestLoader(store).strict(strict).tap(network);
+        StatsChange change = loader.followChanges();
+        BuildReport summary = loadFiles(store, loader, files, date, strict, quiet, out);
         if (summary.changedStore()) {
             StoredNetwork.update(store, before, summary.imports().isEmpty() ? summary.loadedDays() : null, network);
+            if (!summary.imports().isEmpty()) change.untracked(); // written by RdfImport, not the loader
+            Stats.update(store, before, change);
         }
         StoredDigests.keep(store);
         return summary;
     }
 
-    private static BuildReport loadFiles(GraphStore store, List<Path> files, LocalDate date, boolean strict, boolean quiet,
-            PrintWriter out, QuadTap network) {
+    private static BuildReport loadFiles(GraphStore store, DigestLoader loader, List<Path> files, LocalDate date,
+            boolean strict, boolean quiet, PrintWriter out) {
         long t0 = System.nanoTime();
         List<LoadResult> results = new ArrayList<>();
         List<ImportResult> imports = new ArrayList<>();
-        DigestLoader loader = new DigestLoader(store).strict(strict).tap(network);
         RdfImport importer = new RdfImport(store).strict(strict);
         List<Path> digests = files.stream().filter(f -> !DigestFiles.isImport(f)).toList();
         try (ProgressBar bar = progressBar(files.size())) {

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
+import org.digestkg.storage.Stats;
+import org.digestkg.storage.StatsChange;
+import org.digestkg.storage.StoredDigests;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,7 @@ final class RemoveCommand implements Callable<Integer> {
         int missing = 0;
         try (GraphStore s = store.openExisting()) {
             DigestLoader loader = new DigestLoader(s);
+            StatsChange change = loader.followChanges();
             Optional<String> before = StoredNetwork.stateKey(s);
             Set<LocalDate> removed = new TreeSet<>();
             for (LocalDate day : days) {
@@ -50,7 +54,9 @@ final class RemoveCommand implements Callable<Integer> {
             }
             if (!removed.isEmpty()) {
                 StoredNetwork.update(s, before, removed);
+                Stats.update(s, before, change);
             }
+            StoredDigests.keep(s); // so that the next reader need not open the store
         }
         return missing == 0 ? 0 : 1;
     }

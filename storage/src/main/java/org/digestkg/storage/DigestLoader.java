@@ -49,7 +49,10 @@ public final class DigestLoader {
     static final long BATCH_QUADS = Long.getLong("kg.batchQuads", 1_000_000);
 
     private final GraphStore store;
-    private final DatasetGraph dsg;
+    /** What this loader's writes did to the store's counts; null unless {@link #followChanges followed}. */
+    private StatsChange change;
+    /** The store; after {@link #followChanges}, with its writes followed. */
+    private DatasetGraph dsg;
     private final Path dir;
     private Set<String> authorsSeen = new HashSet<>();
     private boolean strict;
@@ -61,6 +64,19 @@ public final class DigestLoader {
         this.store = store;
         this.dsg = store.datasetGraph();
         this.dir = store.dir();
+    }
+
+    /**
+     * Follows this loader's writes from now on, so that the counts kept beside the store can be moved by them
+     * ({@link Stats#update}) instead of counted again; call before the first load. A writer that does not keep the
+     * counts (a served store's watched folder) need not pay for following them.
+     */
+    public StatsChange followChanges() {
+        if (change == null) {
+            change = new StatsChange(store.datasetGraph());
+            dsg = change.recording();
+        }
+        return change;
     }
 
     /** Shows {@code tap} the quads the bulk path writes, and tells it of every other change this loader makes. */
@@ -121,6 +137,7 @@ public final class DigestLoader {
                 loadEach(chunk, date, done);
                 continue;
             }
+            if (change != null) change.untracked(); // the bulk path writes the indexes itself
             BulkLoad.Outcome outcome = new BulkLoad(store, strict, tap, afterScan, read).load(chunk, date);
             // a first build's set is the build's: taken as it is rather than copied (a decade has 750,000 names)
             if (authorsSeen.isEmpty()) authorsSeen = outcome.authors(); else authorsSeen.addAll(outcome.authors());

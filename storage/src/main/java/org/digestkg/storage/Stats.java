@@ -2,7 +2,6 @@ package org.digestkg.storage;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +49,49 @@ public record Stats(long papers, long authors, long authorships, long categories
         });
     }
 
+    /** How {@link #update} left the counts kept beside the store. */
+    public enum Kept {
+        /** They were for the store's state already. */
+        CURRENT,
+        /** The counts of the state before the change, moved by what the change wrote. */
+        MOVED,
+        /** Counted from the whole store. */
+        COUNTED,
+        /** Nothing kept: the next reader counts. */
+        NONE
+    }
+
+    /**
+     * Keeps the counts of the store as a writer left it, so that the first {@code kg stats} after a change need not
+     * count the store (seconds for a year, more for a decade): the counts kept for the state {@code before} (noted
+     * before the writer's first write) moved by its {@code change}; counted when the store was empty before and the
+     * change could not be followed (a first build, which takes the bulk path). Otherwise nothing is kept and the next
+     * reader counts. Call outside any transaction, after the writer's last commit.
+     */
+    public static Kept update(GraphStore store, Optional<String> before, StatsChange change) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Optional<String> now = CommittedState.seenBy(dsg).map(CommittedState::key);
+            if (now.isEmpty()) return Kept.NONE;
+            Path file = store.dir().resolve(StatsFile.NAME);
+            if (StatsFile.read(file, now.get()).isPresent()) return Kept.CURRENT;
+            Optional<Stats> was = change.startedEmpty() ? Optional.of(EMPTY)
+                    : before.flatMap(key -> StatsFile.read(file, key));
+            if (was.isPresent() && change.complete()) {
+                List<DayCount> days = PapersPerCategory.afterChange(dsg, was.get().perCategoryPerDay(), change.graphs());
+                StatsFile.write(file, now.get(), change.moved(was.get(), days));
+                return Kept.MOVED;
+            }
+            if (change.startedEmpty()) {
+                StatsFile.write(file, now.get(), count(dsg));
+                return Kept.COUNTED;
+            }
+            return Kept.NONE;
+        });
+    }
+
+    private static final Stats EMPTY = new Stats(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+
     /**
      * The counts kept beside the closed store in {@code storeDir}, when they are for its current state, found without
      * opening it ({@link StoredDigests#committedKey}); empty otherwise, and then {@link #of} counts.
@@ -79,7 +121,7 @@ public record Stats(long papers, long authors, long authorships, long categories
     }
 
     private static Stats count(DatasetGraph dsg) {
-        List<DayCount> days = perCategoryPerDay(dsg);
+        List<DayCount> days = PapersPerCategory.count(dsg);
         return JenaInternals.attempt(Concern.COUNTS, () -> IndexCounts.of(dsg).map(c -> fromIndexes(c, days)))
                 .orElseGet(() -> bySparql(dsg, days));
     }
@@ -104,17 +146,6 @@ public record Stats(long papers, long authors, long authorships, long categories
         return new Stats(number(counts, "papers"), number(counts, "authors"), number(counts, "authorships"),
                 number(counts, "categories"), number(counts, "digests"), number(counts, "appearances"),
                 dsg.getUnionGraph().size(), quads, days);
-    }
-
-    private static List<DayCount> perCategoryPerDay(DatasetGraph dsg) {
-        List<DayCount> days = new ArrayList<>();
-        try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(NamedQueries.load("papers-per-category"))).build()) {
-            qe.select().forEachRemaining(b -> days.add(new DayCount(
-                    LocalDate.parse(b.get("date").getLiteralLexicalForm()),
-                    b.get("category").getLiteralLexicalForm(),
-                    number(b, "papers"))));
-        }
-        return days;
     }
 
     private static Binding one(DatasetGraph dsg, String query) {
