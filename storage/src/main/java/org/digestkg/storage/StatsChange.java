@@ -126,9 +126,14 @@ public final class StatsChange {
         }
         long tripleDelta = 0;
         long[] typed = new long[COUNTED_TYPES.size()];
+        // a subject left with no triple (a removed day's papers and appearances) needs no look-up for each of its own
+        Map<Node, Boolean> left = new HashMap<>();
         for (Map.Entry<Triple, Boolean> e : triples.entrySet()) {
             Triple t = e.getKey();
-            int d = delta(e.getValue(), stillHeld.contains(t) || inUnion(t.getSubject(), t.getPredicate(), t.getObject()));
+            boolean now = stillHeld.contains(t)
+                    || left.computeIfAbsent(t.getSubject(), s -> inUnion(s, Node.ANY, Node.ANY))
+                    && inUnion(t.getSubject(), t.getPredicate(), t.getObject());
+            int d = delta(e.getValue(), now);
             tripleDelta += d;
             if (t.getPredicate().equals(RDF.type)) {
                 int i = COUNTED_TYPES.indexOf(t.getObject());
@@ -261,13 +266,7 @@ public final class StatsChange {
         @Override
         public void deleteAny(Node g, Node s, Node p, Node o) {
             List<Quad> found = Iter.toList(super.find(g, s, p, o));
-            for (Quad q : found) {
-                if (q.isDefaultGraph()) {
-                    complete = false;
-                    continue;
-                }
-                beforeWrite(q, true);
-            }
+            for (Quad q : found) beforeWrite(q, true);
             super.deleteAny(g, s, p, o);
             for (Quad q : found) written(q, false);
         }
