@@ -48,7 +48,8 @@ public final class StatsCommandStep implements BenchStep {
     static void measure(BenchRun run, Path store, int days, int repeat) throws Exception {
         String what = "kg stats, " + days + " days";
         List<String> stats = run.kg().kg("stats", "--store", store.toString());
-        // a glance first, not timed: a store built by an older kg has no counts kept for the change to move
+        // a glance first, not timed: the change below moves counts kept for the state before it, and a store a
+        // served folder loaded into (the watch step) or an older kg built has none
         if (!run.run(stats, "stats-before-" + days).ok()) {
             run.table().failed(what, "< 1 s", "kg stats failed before the change");
             return;
