@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -37,6 +38,9 @@ final class StatsFile {
         } catch (IOException e) {
             return Optional.empty();
         }
+        // the header and state first: a writer asks for two states' counts, and only one of them can be here
+        byte[] head = (HEADER + "\nstate " + key + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!Arrays.equals(bytes, 0, Math.min(head.length, bytes.length), head, 0, head.length)) return Optional.empty();
         // the closing line: the checksum is of every byte before it
         int end = bytes.length - 1;
         if (end < 0 || bytes[end] != '\n') return Optional.empty();
