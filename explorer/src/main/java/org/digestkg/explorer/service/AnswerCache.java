@@ -10,10 +10,11 @@ import org.digestkg.storage.tdb.CommittedState;
 
 /**
  * Answers to the questions about the whole store (its days, its categories, papers per category per day, a
- * category's page), kept for the committed state of the store they were computed in: every page asks them, and
- * they only change when the store does. Kept under the {@link CommittedState} the reading transaction sees (as the
- * co-authorship index keeps its network), so a load, removal, update or compaction makes the next page compute them
- * again: never stale. When the state cannot be told (not TDB2, a write transaction), nothing is kept.
+ * category's page, a day's listings), kept for the committed state of the store they were computed in: pages ask
+ * them again and again, and they only change when the store does. Kept under the {@link CommittedState} the reading
+ * transaction sees (as the co-authorship index keeps its network), so a load, removal, update or compaction makes
+ * the next page compute them again: never stale. When the state cannot be told (not TDB2, a write transaction),
+ * nothing is kept.
  */
 final class AnswerCache {
 

@@ -40,24 +40,32 @@ public final class DigestService {
             if (at < 0) {
                 return Optional.empty();
             }
-            Map<String, CategoryRef> categories = new LinkedHashMap<>();
-            Map<String, List<DigestDay.Entry>> entries = new LinkedHashMap<>();
-            for (Row r : queries.select("digest-papers", Map.of("digest", NodeFactory.createURI(iri)))) {
-                CategoryRef c = CategoryRef.of(r, "concept", "section", "sectionLabel");
-                if (c == null) {
-                    c = NO_SECTION;
-                }
-                String key = c.code();
-                categories.putIfAbsent(key, c);
-                entries.computeIfAbsent(key, k -> new ArrayList<>()).add(new DigestDay.Entry(r.integer("rank", 0),
-                        r.iri("paper"), r.text("arxivId"), r.text("title"), r.text("firstAuthor"),
-                        r.integer("authors", 0), r.tagged("tldr")));
-            }
-            List<DigestDay.Section> sections = new ArrayList<>();
-            categories.forEach((key, c) -> sections.add(new DigestDay.Section(c, entries.get(key))));
+            // the latest day's page is the one most read (a watched folder's new day, the home page's link): its
+            // listings are kept until the store changes, as a category's are
+            List<DigestDay.Section> sections = queries.kept("digest " + iri, () -> sections(iri));
             // days are newest first: the next day is the one before in the list
             return Optional.of(new DigestDay(days.get(at), sections, at + 1 < days.size() ? days.get(at + 1) : null,
                     at > 0 ? days.get(at - 1) : null));
         });
+    }
+
+    /** The digest's listings by section, in the digest's order. */
+    private List<DigestDay.Section> sections(String iri) {
+        Map<String, CategoryRef> categories = new LinkedHashMap<>();
+        Map<String, List<DigestDay.Entry>> entries = new LinkedHashMap<>();
+        for (Row r : queries.select("digest-papers", Map.of("digest", NodeFactory.createURI(iri)))) {
+            CategoryRef c = CategoryRef.of(r, "concept", "section", "sectionLabel");
+            if (c == null) {
+                c = NO_SECTION;
+            }
+            String key = c.code();
+            categories.putIfAbsent(key, c);
+            entries.computeIfAbsent(key, k -> new ArrayList<>()).add(new DigestDay.Entry(r.integer("rank", 0),
+                    r.iri("paper"), r.text("arxivId"), r.text("title"), r.text("firstAuthor"),
+                    r.integer("authors", 0), r.tagged("tldr")));
+        }
+        List<DigestDay.Section> sections = new ArrayList<>();
+        categories.forEach((key, c) -> sections.add(new DigestDay.Section(c, entries.get(key))));
+        return sections;
     }
 }
