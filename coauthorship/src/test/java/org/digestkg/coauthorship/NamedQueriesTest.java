@@ -1,6 +1,7 @@
 package org.digestkg.coauthorship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,17 @@ class NamedQueriesTest {
                 assertTrue(Integer.parseInt(rows.get(i - 1).get("papers")) >= Integer.parseInt(rows.get(i).get("papers")));
             }
         }
+    }
+
+    /** The index gives one person's co-authors in the query's order, so that Jena's ORDER BY finds them sorted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Carol Chen", "Eve Evans", "José Müller", "Wei WANG", "Member 007", "Lena Lang"})
+    void coauthorsComeFromTheIndexInTheOrderTheQuerySortsThem(String name) {
+        String query = TestWorld.namedQuery("coauthors");
+        String unordered = query.replaceAll("(?m)^ORDER BY .*$", "");
+        assertNotEquals(query, unordered);
+        assertEquals(run("coauthors", Map.of("author", name), Binder.SUBSTITUTION),
+                runText(world.store(), unordered, Map.of("author", name), Binder.SUBSTITUTION));
     }
 
     @Test
