@@ -131,9 +131,9 @@ public final class KgLauncher {
     }
 
     /**
-     * As the {@code kg} launcher does when it has a class-data archive step: makes a dynamic CDS archive of the
-     * classes a small build uses (for the copied jar: an archive is bound to its jar's path), and runs every kg
-     * command with it.
+     * As the {@code kg} launcher does when it has a class-data archive step: lists the classes a small build loads,
+     * dumps them into a static CDS archive (for the copied jar: an archive is bound to its jar's path), and runs
+     * every kg command with it.
      */
     private void classDataArchive(Path tmpStore, Path logs, Map<String, String> machine) throws IOException {
         String launcher = Disk.read(root.resolve("kg"));
@@ -143,16 +143,26 @@ public final class KgLauncher {
             return;
         }
         Path jsa = kgJar.resolveSibling("kg.jsa");
+        Path classes = kgJar.resolveSibling("kg.classlist");
         Disk.deleteQuietly(tmpStore);
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + jsa));
-        cmd.addAll(javaOpts);
-        cmd.addAll(List.of("-jar", kgJar.toString(), "build", "-q", "--store", tmpStore.toString(), sample.toString()));
-        ProcessProbe.Result r = ProcessProbe.run(cmd, root, logs.resolve("cds-archive.log"), Duration.ofMinutes(5));
+        List<String> list = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + classes));
+        list.addAll(javaOpts);
+        list.addAll(List.of("-jar", kgJar.toString(), "build", "-q", "--store", tmpStore.toString(), sample.toString()));
+        ProcessProbe.Result listed = ProcessProbe.run(list, root, logs.resolve("cds-classlist.log"), Duration.ofMinutes(5));
         Disk.deleteQuietly(tmpStore);
+        ProcessProbe.Result r = listed;
+        if (listed.ok()) {
+            List<String> dump = new ArrayList<>(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classes,
+                    "-XX:SharedArchiveFile=" + jsa));
+            dump.addAll(javaOpts);
+            dump.addAll(List.of("-cp", kgJar.toString()));
+            r = ProcessProbe.run(dump, root, logs.resolve("cds-archive.log"), Duration.ofMinutes(5));
+        }
         if (r.ok() && Files.isRegularFile(jsa)) {
-            cdsOpts.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-            machine.put("class-data archive", "yes, as the kg launcher: made in " + Fmt.seconds(r.seconds())
-                    + " by a build of data/2026-02-04.md, used by every kg command");
+            cdsOpts.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off"));
+            machine.put("class-data archive", "yes, as the kg launcher: made in "
+                    + Fmt.seconds(listed.seconds() + r.seconds())
+                    + " (the classes a build of data/2026-02-04.md loads, dumped), used by every kg command");
         } else {
             machine.put("class-data archive", "could not be made (" + r.failure() + "): kg runs without one");
         }
