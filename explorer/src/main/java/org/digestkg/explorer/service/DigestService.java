@@ -40,8 +40,8 @@ public final class DigestService {
             if (at < 0) {
                 return Optional.empty();
             }
-            // the latest day's page is the one most read (a watched folder's new day, the home page's link): its
-            // listings are kept until the store changes, as a category's are
+            // a day's listings are kept until the store changes, as a category's are: the latest day's page is the
+            // one most read (the home page links to it; a watched folder's new day is read there)
             List<DigestDay.Section> sections = queries.kept("digest " + iri, () -> sections(iri));
             // days are newest first: the next day is the one before in the list
             return Optional.of(new DigestDay(days.get(at), sections, at + 1 < days.size() ? days.get(at + 1) : null,
