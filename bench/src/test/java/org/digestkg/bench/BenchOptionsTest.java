@@ -112,6 +112,11 @@ class BenchOptionsTest {
         assertEquals(own, kg.kg("network", "--author", "Someone", "--store", store.toString()).contains(c1),
                 "one person's network runs on the quick compiler");
         assertFalse(kg.kg("network", "--store", store.toString()).contains(c1), "the whole network keeps both");
+        assertEquals(own, kg.kg("remove", "--store", store.toString(), "2026-02-04").contains(c1),
+                "removing a day runs on the quick compiler, as a small build does");
+        String[] manyDays = {"remove", "2026-02-01", "2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05",
+                "2026-02-06", "2026-02-07", "2026-02-08"};
+        assertFalse(kg.kg(manyDays).contains(c1), "eight days keep both compilers");
         assertTrue(quick.containsAll(kg.javaOpts()));
         assertEquals(List.of("-jar", kg.jar().toString(), "build", "--store", store.toString(), day.toString()),
                 quick.subList(quick.size() - 6, quick.size()));
