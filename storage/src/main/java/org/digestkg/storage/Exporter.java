@@ -67,7 +67,7 @@ public final class Exporter {
                 }
             }
             StreamRDF writer = format == RdfSyntax.JSONLD ? new JsonLdStream(out)
-                    : StreamRDFWriter.getWriterStream(out, format.format, null);
+                    : StreamRDFWriter.getWriterStream(out, format.rdfFormat(), null);
             Counting counting = new Counting(writer);
             counting.start();
             StreamRDFOps.sendPrefixesToStream(prefixes(), counting);
@@ -99,7 +99,7 @@ public final class Exporter {
                             n[0]++;
                         }
                     });
-            RDFDataMgr.write(out, copy, format.format);
+            RDFDataMgr.write(out, copy, format.rdfFormat());
             return n[0];
         }
         Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
@@ -111,7 +111,7 @@ public final class Exporter {
         });
         // before the first byte: a writer failing halfway would leave half a document
         unwritable.failIfAny();
-        RDFDataMgr.write(out, g, format.format);
+        RDFDataMgr.write(out, g, format.rdfFormat());
         return g.size();
     }
 

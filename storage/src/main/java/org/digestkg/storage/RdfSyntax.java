@@ -14,24 +14,22 @@ import org.apache.jena.riot.RDFFormat;
  * end in {@code .gz} after the extension: the file is gzip-compressed.
  */
 public enum RdfSyntax {
-    TTL(RDFFormat.TURTLE_BLOCKS, false, true, "ttl"),
-    NT(RDFFormat.NTRIPLES, false, true, "nt"),
-    NQ(RDFFormat.NQUADS, true, true, "nq"),
-    TRIG(RDFFormat.TRIG_BLOCKS, true, true, "trig"),
+    TTL(false, true, "ttl"),
+    NT(false, true, "nt"),
+    NQ(true, true, "nq"),
+    TRIG(true, true, "trig"),
     // written by JsonLdStream, one node object at a time: Jena's JSON-LD writers hold the whole dataset in memory
-    JSONLD(RDFFormat.JSONLD11, true, true, "jsonld"),
+    JSONLD(true, true, "jsonld"),
     // Jena's RDF/XML writer needs the graph in memory: there is no streaming writer for it
-    RDFXML(RDFFormat.RDFXML_PLAIN, false, false, "rdf", "owl", "xml");
+    RDFXML(false, false, "rdf", "owl", "xml");
 
     private static final String GZIP = ".gz";
 
-    final RDFFormat format;
     final boolean quads;
     final boolean streaming;
     private final List<String> extensions;
 
-    RdfSyntax(RDFFormat format, boolean quads, boolean streaming, String... extensions) {
-        this.format = format;
+    RdfSyntax(boolean quads, boolean streaming, String... extensions) {
         this.quads = quads;
         this.streaming = streaming;
         this.extensions = List.of(extensions);
@@ -46,13 +44,24 @@ public enum RdfSyntax {
         return quads;
     }
 
+    /**
+     * Jena's format for it. Named here rather than held by each constant: Jena's formats initialise the whole of Jena
+     * (a tenth of a second), which the file-name rules below must not cost a command that only writes a JSON report.
+     */
     public RDFFormat rdfFormat() {
-        return format;
+        return switch (this) {
+            case TTL -> RDFFormat.TURTLE_BLOCKS;
+            case NT -> RDFFormat.NTRIPLES;
+            case NQ -> RDFFormat.NQUADS;
+            case TRIG -> RDFFormat.TRIG_BLOCKS;
+            case JSONLD -> RDFFormat.JSONLD11;
+            case RDFXML -> RDFFormat.RDFXML_PLAIN;
+        };
     }
 
     /** The language to read it with. */
     public Lang lang() {
-        return this == JSONLD ? Lang.JSONLD : format.getLang();
+        return this == JSONLD ? Lang.JSONLD : rdfFormat().getLang();
     }
 
     /** The usual extension, without the dot: {@code ttl}, {@code rdf}. */
