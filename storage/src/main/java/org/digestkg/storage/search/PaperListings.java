@@ -19,6 +19,7 @@ import org.digestkg.extractor.rdf.DKG;
 import org.digestkg.extractor.rdf.Iris;
 import org.digestkg.extractor.rdf.SKOS;
 import org.digestkg.storage.tdb.CommittedState;
+import org.digestkg.storage.text.PaperNumbering;
 
 /**
  * What a search shows and filters on besides the text: a paper's arXiv id, title, main category and the days it was
@@ -66,6 +67,22 @@ final class PaperListings {
         Map<String, Listing> all = read();
         state.ifPresent(key -> LAST.set(Map.entry(key, all)));
         return all;
+    }
+
+    /** The last {@link #numbered} made, for one numbering of the text index and one state of the store. */
+    private static final AtomicReference<NumberedListings> LAST_NUMBERED = new AtomicReference<>();
+
+    /**
+     * The category and days of every paper of {@code numbering}, by number: kept, as {@link #all()} is, for as long
+     * as the store's committed state and the numbering (the text index's state) are the ones they were made for.
+     */
+    NumberedListings numbered(PaperNumbering numbering) {
+        Optional<String> state = CommittedState.seenBy(dsg).map(CommittedState::key);
+        NumberedListings last = LAST_NUMBERED.get();
+        if (state.isPresent() && last != null && last.isFor(numbering, state.get())) return last;
+        NumberedListings made = NumberedListings.of(numbering, state.orElse(""), all());
+        if (state.isPresent()) LAST_NUMBERED.set(made);
+        return made;
     }
 
     private Map<String, Listing> read() {

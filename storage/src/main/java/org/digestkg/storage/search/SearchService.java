@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -15,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.text.BadQueryException;
+import org.digestkg.storage.text.MatchingPapers;
 import org.digestkg.storage.text.PaperTextIndex;
 
 /**
@@ -88,20 +88,9 @@ public final class SearchService {
      */
     public List<DayCount> perDay(SearchRequest request) {
         return Txn.calculateRead(dsg, () -> {
-            Map<String, PaperListings.Listing> all = new PaperListings(dsg).all();
-            String category = category(request);
-            Map<LocalDate, Long> counts = new TreeMap<>();
-            // a paper listed on none of the days asked for adds nothing: no filter by days is needed here
-            for (String paper : index.matchingPapers(request.query())) {
-                PaperListings.Listing l = all.get(paper);
-                if (l == null || !inCategory(l, category)) continue;
-                for (LocalDate day : l.days()) {
-                    if (within(day, request)) counts.merge(day, 1L, Long::sum);
-                }
-            }
-            List<DayCount> out = new ArrayList<>();
-            counts.forEach((day, n) -> out.add(new DayCount(day, n)));
-            return out;
+            MatchingPapers matching = index.matchingPapers(request.query());
+            return new PaperListings(dsg).numbered(matching.numbering())
+                    .perDay(matching.numbers(), category(request), request.since(), request.until());
         });
     }
 

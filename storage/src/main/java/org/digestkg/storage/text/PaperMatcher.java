@@ -70,10 +70,13 @@ final class PaperMatcher {
 
     private final IndexSearcher searcher;
     private final PaperNumbers numbers;
+    private final boolean scored;
 
-    PaperMatcher(IndexSearcher searcher) throws IOException {
+    /** @param scored whether matches are scored (for ranking); counting needs only which papers matched */
+    PaperMatcher(IndexSearcher searcher, boolean scored) throws IOException {
         this.searcher = searcher;
         this.numbers = PaperNumbers.of(searcher.getIndexReader());
+        this.scored = scored;
     }
 
     /** The numbering the matches are in. */
@@ -180,7 +183,7 @@ final class PaperMatcher {
             public void collect(int doc) throws IOException {
                 if (paperOf == null || !paperOf.advanceExact(doc)) return; // a literal about no paper
                 int paper = numbers.number(leafOrd, paperOf.ordValue());
-                float score = scorer.score();
+                float score = scored ? scorer.score() : 0;
                 // segments and their documents come in order: the first of equal literals stays the best
                 if (!matches.papers.getAndSet(paper) || score > matches.bestDocScore[paper]) {
                     matches.score[paper] = score;
@@ -191,7 +194,7 @@ final class PaperMatcher {
 
             @Override
             public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
+                return scored ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
             }
         });
         return matches;

@@ -19,7 +19,7 @@ import org.apache.lucene.util.packed.PackedInts;
  *
  * <p>Built once per state of the index (a few milliseconds for a year of digests) and kept until it changes.
  */
-final class PaperNumbers {
+final class PaperNumbers implements PaperNumbering {
 
     private static final AtomicReference<PaperNumbers> LAST = new AtomicReference<>();
 
@@ -61,8 +61,8 @@ final class PaperNumbers {
         return new PaperNumbers(key, toGlobal, iris);
     }
 
-    /** How many papers the index has texts of. */
-    int count() {
+    @Override
+    public int count() {
         return iris.length;
     }
 
@@ -71,8 +71,8 @@ final class PaperNumbers {
         return (int) toGlobal[leafOrd].get(ord);
     }
 
-    /** The IRI of paper {@code number}. */
-    String iri(int number) {
+    @Override
+    public String iri(int number) {
         return iris[number];
     }
 }

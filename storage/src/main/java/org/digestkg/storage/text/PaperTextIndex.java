@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.Entity;
@@ -458,7 +459,7 @@ public final class PaperTextIndex extends TextIndexLucene {
     public PaperPage searchPapers(String query, java.util.function.Predicate<String> keep, int offset, int limit) {
         return withSearcher(searcher -> {
             Query parsed = parsePapers(searcher.getIndexReader(), query);
-            PaperMatcher matcher = new PaperMatcher(searcher);
+            PaperMatcher matcher = new PaperMatcher(searcher, true);
             PaperMatcher.Matches matches = matcher.match(parsed);
             PaperNumbers numbers = matcher.numbers();
             // best first, then by IRI (the numbers are in IRI order); only the papers up to the page's end are kept
@@ -493,16 +494,17 @@ public final class PaperTextIndex extends TextIndexLucene {
         });
     }
 
-    /** The IRIs of the papers matching {@code query}, unranked and unscored: for counting. */
-    public List<String> matchingPapers(String query) {
+    /**
+     * The papers matching {@code query}, unranked and unscored, for counting: their numbers in the numbering of the
+     * index's state they were matched in, ascending.
+     */
+    public MatchingPapers matchingPapers(String query) {
         return withSearcher(searcher -> {
-            PaperMatcher matcher = new PaperMatcher(searcher);
+            PaperMatcher matcher = new PaperMatcher(searcher, false);
             DocIdSetIterator it = matcher.match(parsePapers(searcher.getIndexReader(), query)).iterator();
-            List<String> papers = new ArrayList<>();
-            for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) {
-                papers.add(matcher.numbers().iri(p));
-            }
-            return papers;
+            IntStream.Builder numbers = IntStream.builder();
+            for (int p = it.nextDoc(); p != DocIdSetIterator.NO_MORE_DOCS; p = it.nextDoc()) numbers.add(p);
+            return new MatchingPapers(matcher.numbers(), numbers.build().toArray());
         });
     }
 

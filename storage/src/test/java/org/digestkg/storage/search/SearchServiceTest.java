@@ -186,6 +186,30 @@ class SearchServiceTest {
     }
 
     @Test
+    void countsPerDayAreTheFilteredHitsPerDay() {
+        LocalDate feb04 = LocalDate.of(2026, 2, 4);
+        LocalDate feb23 = LocalDate.of(2026, 2, 23);
+        List<SearchRequest> requests = new ArrayList<>();
+        for (String q : List.of("model", "reasoning OR diffusion", "benchmark -abstract:benchmark", "模型", "agent*")) {
+            requests.add(SearchRequest.of(q));
+            requests.add(SearchRequest.of(q).category("CS.cl"));
+            requests.add(SearchRequest.of(q).category("cs.CV").since(feb23));
+            requests.add(SearchRequest.of(q).until(feb04));
+            requests.add(SearchRequest.of(q).since(feb04.plusDays(1)).until(feb23.minusDays(1)));
+        }
+        for (SearchRequest r : requests) {
+            Map<LocalDate, Long> expected = new java.util.TreeMap<>();
+            for (SearchHit h : search.search(r.page(0, Integer.MAX_VALUE)).hits()) {
+                h.days().stream().filter(d -> (r.since() == null || !d.isBefore(r.since()))
+                        && (r.until() == null || !d.isAfter(r.until()))).forEach(d -> expected.merge(d, 1L, Long::sum));
+            }
+            Map<LocalDate, Long> counted = new java.util.TreeMap<>();
+            search.perDay(r).forEach(d -> counted.put(d.day(), d.papers()));
+            assertEquals(expected, counted, r.toString());
+        }
+    }
+
+    @Test
     void aMalformedQueryIsOneLineNamingIt() {
         for (String bad : List.of("diffusion AND", "\"unclosed phrase", "title:(", "nosuchfield:x")) {
             BadQueryException e = assertThrows(BadQueryException.class, () -> all(bad));
