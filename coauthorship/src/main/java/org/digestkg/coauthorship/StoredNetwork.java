@@ -173,11 +173,24 @@ public final class StoredNetwork {
      * {@link #collector} that saw the whole change.
      */
     public static Kept update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen) {
+        return updated(store, before, changedDays, seen).keep();
+    }
+
+    /**
+     * Like {@link #update(GraphStore, Optional, Set)}, with the file written only by {@link Update#keep}: until then
+     * this process's readers of the store's state ({@link #graph(DatasetGraph)}, the co-author index) find the network
+     * in memory. A server answers co-authorship queries on a watched day that way before the file is written.
+     */
+    public static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
+        return updated(store, before, changedDays, QuadTap.NONE);
+    }
+
+    private static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen) {
         DatasetGraph dsg = store.datasetGraph();
         return Txn.calculateRead(dsg, () -> {
             Optional<CommittedState> state = CommittedState.seenBy(dsg);
             if (state.isEmpty()) {
-                return Kept.NONE;
+                return new Update(Kept.NONE, null);
             }
             Path file = store.dir().resolve(FILE);
             Stored stored;
@@ -187,7 +200,7 @@ public final class StoredNetwork {
                 stored = null;
             }
             if (stored != null && stored.stateKey().equals(state.get().key())) {
-                return Kept.CURRENT;
+                return new Update(Kept.CURRENT, null);
             }
             Kept how;
             Loaded network;
@@ -202,9 +215,40 @@ public final class StoredNetwork {
                 how = Kept.READ;
                 network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
             }
-            write(file, state.get().key(), network);
-            return how;
+            Held made = new Held(file, state.get().key(), network);
+            held = made;
+            return new Update(how, made);
         });
+    }
+
+    /** A network made for a state of the store in this process, until its file is written. */
+    private record Held(Path file, String key, Loaded network) {
+    }
+
+    /** The network {@link #updated} made last, while its file is not written yet; else null. */
+    private static volatile Held held;
+
+    /** A network brought in line with the store by {@link #updated}, in memory until {@link #keep kept}. */
+    public static final class Update {
+        private final Kept how;
+        private Held made;
+
+        private Update(Kept how, Held made) {
+            this.how = how;
+            this.made = made;
+        }
+
+        /** Writes the file, if this update made a network (once); says how the network was brought in line. */
+        public Kept keep() {
+            if (made != null) {
+                write(made.file(), made.key(), made.network());
+                synchronized (WRITING) {
+                    if (held == made) held = null;   // the file holds it now
+                }
+                made = null;
+            }
+            return how;
+        }
     }
 
     /**
@@ -224,6 +268,10 @@ public final class StoredNetwork {
         }
         Path file = folder.get().resolve(FILE);
         String key = state.get().key();
+        Held made = held;
+        if (made != null && made.file().equals(file) && made.key().equals(key)) {
+            return made.network().graph();   // made by this process, its file not written yet
+        }
         String why;
         try {
             Stored stored = NetworkFile.read(file);

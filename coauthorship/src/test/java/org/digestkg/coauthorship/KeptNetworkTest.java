@@ -82,6 +82,26 @@ class KeptNetworkTest {
     }
 
     @Test
+    void anUpdateServesThisProcessFromMemoryUntilItsFileIsWritten() throws IOException {
+        Path file = dir.resolve(StoredNetwork.FILE);
+        byte[] before = Files.readAllBytes(file);
+        try (GraphStore store = GraphStore.open(dir)) {
+            Optional<String> state = StoredNetwork.stateKey(store);
+            new DigestLoader(store).remove(LocalDate.parse("2026-02-23"));
+            StoredNetwork.Update update = StoredNetwork.updated(store, state, Set.of(LocalDate.parse("2026-02-23")));
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the file is not written yet");
+            CoauthorGraph served = StoredNetwork.graph(store);
+            assertTrue(served.sameAs(CoauthorGraphLoader.load(store.datasetGraph(), PaperFilter.ALL, null)),
+                    "yet a reader gets the network of the store as it is now");
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)),
+                    "from memory, not by rewriting the file");
+
+            assertEquals(StoredNetwork.Kept.UPDATED, update.keep());
+            assertTrue(StoredNetwork.kept(store).orElseThrow().sameAs(served), "kept: the file holds it now");
+        }
+    }
+
+    @Test
     void rehearsingAnUpdateKeepsNothing() throws IOException {
         assertTrue(CoauthorNetwork.kept(dir, PaperFilter.ALL).isPresent(), "the file is for the store's state: rehearsed");
         Path file = dir.resolve(StoredNetwork.FILE);

@@ -59,6 +59,7 @@ public final class DigestLoader {
     private QuadTap tap = QuadTap.NONE;
     private Runnable afterScan = () -> { };
     private Consumer<Path> read = file -> { };
+    private Runnable beforeCommit = () -> { };
 
     public DigestLoader(GraphStore store) {
         this.store = store;
@@ -100,6 +101,16 @@ public final class DigestLoader {
         return this;
     }
 
+    /**
+     * Runs {@code check} in {@link #load}'s write transaction just before it commits a digest: whatever it throws
+     * aborts the load, leaving the store as it was, and is thrown on. A watched folder checks there that the file has
+     * not changed since it was read.
+     */
+    public DigestLoader beforeCommit(Runnable check) {
+        this.beforeCommit = check;
+        return this;
+    }
+
     /** Rejects a whole digest on any warning instead of loading what was good. */
     public DigestLoader strict(boolean strict) {
         this.strict = strict;
@@ -114,7 +125,12 @@ public final class DigestLoader {
     public LoadResult load(Path file, LocalDate date) {
         return committed(StoreWriteFailure.inWriteTransaction(dsg, dir, file::toString, () -> {
             Attempt a = attempt(file, date);
-            if (a.result.status() == LoadResult.Status.LOADED) dsg.commit(); else dsg.abort();
+            if (a.result.status() == LoadResult.Status.LOADED) {
+                beforeCommit.run();
+                dsg.commit();
+            } else {
+                dsg.abort();
+            }
             return a;
         }));
     }

@@ -30,7 +30,7 @@ import org.digestkg.storage.InputFiles;
 import org.digestkg.storage.LoadResult;
 import org.digestkg.storage.RdfImport;
 import org.digestkg.server.watch.SettlingFiles.Fingerprint;
-import org.digestkg.server.watch.SettlingFiles.Settled;
+import org.digestkg.server.watch.SettlingFiles.Due;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +41,14 @@ import org.slf4j.LoggerFactory;
  * <p>It hears of changes from the file system's {@link WatchService} and, as a fallback, reads the whole folder again
  * every {@link WatchSettings#rescan()}. A file is loaded once it has settled ({@link SettlingFiles}), by the same
  * loaders as {@code kg build}: a digest by {@link DigestLoader}, an RDF file by {@link RdfImport}, each in one write
- * transaction of its own, while queries go on reading the last commit. Unchanged bytes are skipped, a changed digest
- * replaces its graph, a bad file changes nothing and is reported in the log with its file and line. After new data
- * is committed, the co-authorship index is built again for it, so the next co-authorship query finds it ready.
- * Removing a file from the folder does not remove its digest from the store.
+ * transaction of its own. A digest's load starts as soon as the file has looked the same for one look
+ * ({@value #TICK_MILLIS} ms), so that reading it overlaps the quiet period, and commits only if the file is then still
+ * the same and has settled (one renamed into the folder has: it arrives whole); else it is rolled back, unreported,
+ * and loaded again once settled. Queries go on reading the last commit meanwhile. Unchanged bytes are skipped, a
+ * changed digest replaces its graph, a bad file changes nothing and is reported in the log with its file and line.
+ * After new data is committed, the co-authorship index is built again for it, so the next co-authorship query finds it
+ * ready; the network is written beside the store just after. Removing a file from the folder does not remove its
+ * digest from the store.
  */
 final class FolderWatcher implements Runnable {
 
@@ -66,7 +70,7 @@ final class FolderWatcher implements Runnable {
         this.dir = dir;
         this.settings = settings;
         this.events = events;
-        this.files = new SettlingFiles(settings.quiet().toNanos());
+        this.files = new SettlingFiles(settings.quiet().toNanos(), TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
         this.service = dir.getFileSystem().newWatchService();
     }
 
@@ -99,7 +103,7 @@ final class FolderWatcher implements Runnable {
                     scan(dir);
                     lastScan = System.nanoTime();
                 }
-                load(files.settled(settings.clock().getAsLong()));
+                load(files.due(settings.clock().getAsLong()));
                 events.round();
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
@@ -178,43 +182,69 @@ final class FolderWatcher implements Runnable {
     }
 
     /**
-     * Loads the settled files, one transaction each, then brings the co-authorship network kept beside the store
+     * Loads the files due, one transaction each, then brings the co-authorship network kept beside the store
      * ({@link StoredNetwork}, by the days changed, as {@code kg build} does) and the in-memory index up to date.
      */
-    private void load(List<Settled> settled) {
+    private void load(List<Due> due) {
         Optional<String> before = StoredNetwork.stateKey(store);
         Set<LocalDate> days = new HashSet<>();
         boolean imported = false;
         boolean changed = false;
-        for (Settled s : settled) {
+        for (Due d : due) {
             if (stopping) {
                 break;   // the rest is loaded at the next start, as the folder is read then
             }
-            if (Fingerprint.of(s.file()).isEmpty()) {
+            if (Fingerprint.of(d.file()).isEmpty()) {
                 continue;   // gone before it was loaded: a temporary file after all
             }
-            events.loading(s.file());
-            Optional<Change> change = loadOne(s.file());
+            Optional<Change> change;
+            try {
+                change = loadOne(d);
+                files.handled(d);
+            } catch (NotYet e) {
+                files.notYet(d);   // nothing of it was kept: loaded again once settled
+                change = Optional.empty();
+            }
             if (change.isPresent()) {
                 changed = true;
                 if (change.get().day() == null) imported = true; else days.add(change.get().day());
             }
-            files.handled(s);
-            observe(s.file());   // written to again while it loaded: it settles and loads once more
+            observe(d.file());   // written to again while it loaded: it settles and loads once more
         }
         if (changed) {
             long t0 = System.nanoTime();
-            StoredNetwork.update(store, before, imported ? null : days);  // an import may change any paper
-            if (!stopping) CoauthorIndex.warm(store.datasetGraph());
-            LOG.info("Co-authorship index updated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+            // an import may change any paper; the index is served from memory before the file is written
+            StoredNetwork.Update network = StoredNetwork.updated(store, before, imported ? null : days);
+            try {
+                if (!stopping) CoauthorIndex.warm(store.datasetGraph());
+                LOG.info("Co-authorship index updated ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+            } finally {
+                network.keep();
+            }
         }
     }
 
     /** What a file changed in the store: the day of a digest, or (day null) anything an RDF import brought. */
     private record Change(LocalDate day) { }
 
-    /** Loads one file; empty when it changed nothing. */
-    private Optional<Change> loadOne(Path file) {
+    /** A load that came before its file had settled, and was rolled back. */
+    private static final class NotYet extends RuntimeException {
+        NotYet() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Loads one file; empty when it changed nothing.
+     *
+     * @throws NotYet when the file had not settled by the end of its load (nothing was kept, nothing reported)
+     */
+    private Optional<Change> loadOne(Due due) {
+        Path file = due.file();
+        if (InputFiles.isImport(file) && !files.isQuiet(due, settings.clock().getAsLong())) {
+            throw new NotYet();   // RDF files load settled only: their loader has no check before its commit
+        }
+        events.loading(file);
         try {
             if (InputFiles.isImport(file)) {
                 ImportResult r = new RdfImport(store).load(file);
@@ -223,15 +253,38 @@ final class FolderWatcher implements Runnable {
                 return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(null)) : Optional.empty();
             }
             long t0 = System.nanoTime();
-            LoadResult r = new DigestLoader(store).load(file, null);
+            LoadResult r = new DigestLoader(store).beforeCommit(() -> awaitSettled(due)).load(file, null);
+            if (r.status() != LoadResult.Status.LOADED) awaitSettled(due);   // a half-written file fails quietly
             log(r, System.nanoTime() - t0);
             events.loaded(r);
             return r.status() == LoadResult.Status.LOADED ? Optional.of(new Change(r.date())) : Optional.empty();
+        } catch (NotYet e) {
+            throw e;
         } catch (RuntimeException e) {
             // the store could not take it (disk full, ...): rolled back; tried again when the file changes
             LOG.error("Could not load {}: {}", file, e.getMessage() != null ? e.getMessage() : e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Returns once the file has stayed as it was when due for the quiet period, waiting out the rest of the period (at
+     * most one period, even when stopping: the load is kept if it can be); throws {@link NotYet} when the file changed
+     * or is not quiet by then.
+     */
+    private void awaitSettled(Due due) {
+        long giveUp = System.nanoTime() + settings.quiet().toNanos();
+        while (Fingerprint.of(due.file()).equals(Optional.of(due.fingerprint()))) {
+            if (files.isQuiet(due, settings.clock().getAsLong())) return;
+            if (System.nanoTime() >= giveUp) break;
+            try {
+                Thread.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new NotYet();
     }
 
     /** @param nanos the whole load, its commit included (the result's own time ends before the commit) */

@@ -18,7 +18,7 @@ interface WatchEvents {
     default void changed(Path file, long size) {
     }
 
-    /** A settled file is about to be loaded. */
+    /** A file is about to be loaded; a load that comes before the file has settled may be rolled back, unreported. */
     default void loading(Path file) {
     }
 

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * How a folder is watched.
  *
  * @param quiet  how long a file's size and modification time must stay the same before it counts as written
- *               completely and is loaded
+ *               completely and its load is committed (a digest's load may start before, and is rolled back if the
+ *               file changes meanwhile)
  * @param rescan how often the whole folder is read again, besides the file system's change notices: some file
  *               systems (network mounts, some containers) send none, and some watch by polling slowly
  * @param clock  the clock the quiet period is measured with, in nanoseconds ({@link System#nanoTime()}); a test

@@ -165,13 +165,17 @@ class FolderWatchTest {
                 "the first half is seen");
         clock.addAndGet(Duration.ofMillis(500).toNanos());
         events.awaitRounds(3);
-        assertEquals(List.of(), events.loading, "half a quiet period later, nothing is loaded");
+        assertEquals(List.of(file.getFileName()), events.loading, "a load is tried before the quiet period is over");
+        assertEquals(List.of(), events.loaded, "but half a quiet period later, nothing is kept or reported");
+        assertTrue(!ask("ASK { GRAPH ?g { ?s ?p ?o } }"), "nothing was written");
 
         Files.write(file, text.substring(first.length()).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
         await(() -> events.changes.contains(new Recorder.Change(file.getFileName(), all.length)), "the rest is seen");
         clock.addAndGet(Duration.ofMillis(600).toNanos());
         events.awaitRounds(3);
-        assertEquals(List.of(), events.loading, "the quiet period counts from the last change, not the first");
+        assertEquals(2, events.loading.size(), "the whole file is tried too: " + events.loading);
+        assertEquals(List.of(), events.loaded, "the quiet period counts from the last change, not the first");
+        assertTrue(!ask("ASK { GRAPH ?g { ?s ?p ?o } }"), "nothing was written");
 
         clock.addAndGet(Duration.ofSeconds(1).toNanos());
         await(() -> !events.loaded.isEmpty(), "loaded once quiet");
@@ -180,6 +184,33 @@ class FolderWatchTest {
         assertEquals(LoadResult.Status.LOADED, events.loaded.get(0).status());
         assertEquals(SAMPLE_PAPERS, events.loaded.get(0).papers());
         assertEquals(SAMPLE_PAPERS, papers(DAY));
+    }
+
+    @Test
+    void aDigestThatChangesAfterItsLoadStartedIsRolledBackAndLoadedAgainAsItIsNow() throws IOException {
+        Path file = folder.resolve(DAY + ".md");
+        String changed = sample().replace("WorldVQA", "Quokkabench") + "\n";
+        Recorder changing = new Recorder() {
+            @Override
+            public void loading(Path name) {
+                super.loading(name);
+                if (loading.size() == 1) {
+                    try {
+                        Files.writeString(file, changed, StandardCharsets.UTF_8); // between its look and its commit
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        serve(QUICK, changing);
+        drop(DAY + ".md", sample());
+        await(() -> searchIds("Quokkabench").contains(WORLDVQA), "the file as it is now is loaded");
+        assertEquals(Set.of(), searchIds("WorldVQA"), "what the first load read was not kept");
+        changing.awaitRounds(3);
+        assertEquals(List.of(file.getFileName(), file.getFileName()), changing.loading, "read twice");
+        assertEquals(1, changing.loaded.size(), "committed and reported once: " + changing.loaded);
+        assertEquals(LoadResult.Status.LOADED, changing.loaded.get(0).status());
     }
 
     @Test
