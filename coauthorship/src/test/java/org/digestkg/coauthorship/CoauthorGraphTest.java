@@ -168,4 +168,43 @@ class CoauthorGraphTest {
         }
         assertTrue(compared > 10_000 && longer > 5_000, "paths compared: " + compared + ", of 3 links or more: " + longer);
     }
+    @Test
+    void theLinksAreEveryPairOfEveryPaperOnceInOrderWithItsCountAndWeight() {
+        // 10,000 authors on 12,000 papers of 1 to 8 authors, and a few of 300
+        java.util.Random random = new java.util.Random(7);
+        int authors = 10_000;
+        AuthorRef[] refs = new AuthorRef[authors];
+        for (int a = 0; a < authors; a++) refs[a] = new AuthorRef("https://example.org/a/" + a, "A" + a);
+        int[][] byPaper = new int[12_000][];
+        PaperRef[] papers = new PaperRef[byPaper.length];
+        for (int p = 0; p < byPaper.length; p++) {
+            int n = p % 4_000 == 0 ? 300 : 1 + random.nextInt(8);
+            byPaper[p] = random.ints(0, authors).distinct().limit(n).sorted().toArray();
+            papers[p] = new PaperRef("https://example.org/p/" + p, "p" + p, "t", "cs.CL", null, n);
+        }
+        CoauthorGraph g = CoauthorGraph.of(refs, papers, byPaper);
+
+        // the same links counted the plain way: every pair of every paper
+        java.util.TreeMap<Long, double[]> expected = new java.util.TreeMap<>();
+        for (int[] list : byPaper) {
+            for (int i = 0; i < list.length; i++) {
+                for (int j = i + 1; j < list.length; j++) {
+                    double[] link = expected.computeIfAbsent((long) list[i] * authors + list[j], k -> new double[2]);
+                    link[0]++;
+                    link[1] += 1.0 / (list.length - 1);
+                }
+            }
+        }
+        assertEquals(expected.size(), g.linkCount());
+        int l = 0;
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getKey() / authors, g.linkSource(l), "link " + l);
+            assertEquals(e.getKey() % authors, g.linkTarget(l), "link " + l);
+            assertEquals((int) e.getValue()[0], g.linkPapers(l), "link " + l);
+            assertEquals(e.getValue()[1], g.linkWeight(l), 1e-9, "link " + l);
+            l++;
+        }
+        int someone = byPaper[4_000][0];
+        for (int link : g.linksOf(someone)) assertEquals(link, g.link(someone, g.other(link, someone)));
+    }
 }
