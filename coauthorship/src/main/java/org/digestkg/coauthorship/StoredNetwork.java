@@ -215,13 +215,13 @@ public final class StoredNetwork {
                 how = Kept.READ;
                 network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
             }
-            Held made = new Held(file, state.get().key(), network);
+            Held made = new Held(file.toAbsolutePath().normalize(), state.get().key(), network);
             held = made;
             return new Update(how, made);
         });
     }
 
-    /** A network made for a state of the store in this process, until its file is written. */
+    /** A network made for a state of the store in this process, until its file (an absolute path) is written. */
     private record Held(Path file, String key, Loaded network) {
     }
 
@@ -269,7 +269,7 @@ public final class StoredNetwork {
         Path file = folder.get().resolve(FILE);
         String key = state.get().key();
         Held made = held;
-        if (made != null && made.file().equals(file) && made.key().equals(key)) {
+        if (made != null && made.file().equals(file.toAbsolutePath().normalize()) && made.key().equals(key)) {
             return made.network().graph();   // made by this process, its file not written yet
         }
         String why;

@@ -85,7 +85,8 @@ class KeptNetworkTest {
     void anUpdateServesThisProcessFromMemoryUntilItsFileIsWritten() throws IOException {
         Path file = dir.resolve(StoredNetwork.FILE);
         byte[] before = Files.readAllBytes(file);
-        try (GraphStore store = GraphStore.open(dir)) {
+        // opened as `kg serve` opens its default store: by a path relative to the working folder
+        try (GraphStore store = GraphStore.open(Path.of("").toAbsolutePath().relativize(dir))) {
             Optional<String> state = StoredNetwork.stateKey(store);
             new DigestLoader(store).remove(LocalDate.parse("2026-02-23"));
             StoredNetwork.Update update = StoredNetwork.updated(store, state, Set.of(LocalDate.parse("2026-02-23")));
