@@ -168,6 +168,7 @@ class CoauthorGraphTest {
         }
         assertTrue(compared > 10_000 && longer > 5_000, "paths compared: " + compared + ", of 3 links or more: " + longer);
     }
+
     @Test
     void theLinksAreEveryPairOfEveryPaperOnceInOrderWithItsCountAndWeight() {
         // 10,000 authors on 12,000 papers of 1 to 8 authors, and a few of 300
