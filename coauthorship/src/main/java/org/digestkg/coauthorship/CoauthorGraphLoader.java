@@ -134,9 +134,14 @@ final class CoauthorGraphLoader {
             return rows != null;
         }
 
-        /** The network of the store after the load, as the calling thread's read transaction sees it. */
+        /**
+         * The network of the store after the load, as the calling thread's read transaction sees it; once: what was
+         * collected is let go as it is built (for a decade, hundreds of megabytes while the network is written).
+         */
         Loaded loaded(DatasetGraph dsg, Context context) {
-            Loaded shown = rows.build(PaperFilter.ALL);
+            Rows collected = rows;
+            rows = null;
+            Loaded shown = collected.build(PaperFilter.ALL);
             return settled.isEmpty() ? shown : reread(Triples.of(dsg, context), shown, settled);
         }
     }
@@ -336,13 +341,21 @@ final class CoauthorGraphLoader {
         /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
         private final List<String> names = new ArrayList<>();
         private final Map<String, String> notations = new HashMap<>();
+        /** Each category concept's IRI once: a decade's papers held a copy each. */
+        private final Map<String, String> concepts = new HashMap<>();
         private final Map<String, PaperRow> papers = new HashMap<>();
-        /** An appearance of a paper in a digest: which paper, and the digest's day, as they arrive. */
+        /**
+         * Appearances of papers in digests whose paper or day has not arrived yet: once both have, the paper is
+         * told the day and the appearance forgotten, so that a load's stream holds only its current digest's.
+         */
         private final Map<String, Appearance> appearances = new HashMap<>();
 
         private static final class Appearance {
             String paper;
-            LocalDate day;
+            /** Epoch day; {@link #UNDATED} while not known. */
+            int day = UNDATED;
+
+            static final int UNDATED = Integer.MIN_VALUE;
         }
 
         /** What one triple says about the network; a triple of another predicate says nothing. In any order. */
@@ -359,22 +372,42 @@ final class CoauthorGraphLoader {
                 row.title = least(row.title, lexical(o));
             } else if (p.equals(DKG.mainCategory)) {
                 PaperRow row = row(s);
-                row.concept = least(row.concept, key(o));
+                row.concept = least(row.concept, concepts.computeIfAbsent(key(o), k -> k));
             } else if (p.equals(FOAF.name)) {
                 int author = intern(key(s));
                 names.set(author, least(names.get(author), lexical(o)));
             } else if (p.equals(SKOS.notation)) {
                 notations.merge(key(s), lexical(o), CoauthorGraphLoader::least);
             } else if (p.equals(DKG.paper)) {
-                appearances.computeIfAbsent(key(s), k -> new Appearance()).paper = key(o);
+                String appearance = key(s);
+                Appearance a = appearances.computeIfAbsent(appearance, k -> new Appearance());
+                a.paper = key(o);
+                listed(appearance, a);
             } else if (p.equals(DCTERMS.date)) {
                 LocalDate day = date(o);
-                if (day != null) appearances.computeIfAbsent(key(s), k -> new Appearance()).day = day;
+                if (day != null) {
+                    String appearance = key(s);
+                    Appearance a = appearances.computeIfAbsent(appearance, k -> new Appearance());
+                    a.day = (int) day.toEpochDay();
+                    listed(appearance, a);
+                }
+            }
+        }
+
+        /** An appearance whose paper and day are both known: the paper is listed that day. */
+        private void listed(String appearance, Appearance a) {
+            if (a.paper != null && a.day != Appearance.UNDATED) {
+                row(a.paper).seenOn(a.day);
+                appearances.remove(appearance);
             }
         }
 
         private PaperRow row(Node subject) {
-            return papers.computeIfAbsent(key(subject), PaperRow::new);
+            return row(key(subject));
+        }
+
+        private PaperRow row(String iri) {
+            return papers.computeIfAbsent(iri, PaperRow::new);
         }
 
         /** The authors of these papers, their names forgotten, to be read again. */
@@ -408,10 +441,6 @@ final class CoauthorGraphLoader {
         }
 
         Loaded build(PaperFilter filter) {
-            for (Appearance a : appearances.values()) {
-                PaperRow row = a.paper == null ? null : papers.get(a.paper);
-                if (row != null) row.seenOn(a.day);
-            }
             List<PaperRow> kept = new ArrayList<>();
             for (PaperRow row : papers.values()) {
                 if (!row.paper) continue; // a subject with a title or creator that is not a dkg:Paper
@@ -483,7 +512,6 @@ final class CoauthorGraphLoader {
         /** The main category's code, or (while reading) the IRI of its concept. */
         String category;
         String concept;
-        LocalDate firstListed;
         int[] authors = new int[4];
         int authorCount;
         int[] days = new int[2];
@@ -493,17 +521,11 @@ final class CoauthorGraphLoader {
             this.iri = iri;
         }
 
-        void seenOn(LocalDate day) {
-            if (day == null) {
-                return;
-            }
-            if (firstListed == null || day.isBefore(firstListed)) {
-                firstListed = day;
-            }
+        void seenOn(int epochDay) {
             if (dayCount == days.length) {
                 days = Arrays.copyOf(days, dayCount * 2);
             }
-            days[dayCount++] = (int) day.toEpochDay();
+            days[dayCount++] = epochDay;
         }
 
         void addAuthor(int id) {
@@ -533,8 +555,10 @@ final class CoauthorGraphLoader {
             dayCount = n;
         }
 
+        /** After {@link #finish}: the first listing is the least of the days. */
         PaperRef toRef() {
             String id = arxivId != null ? arxivId : lastSegment(iri);
+            LocalDate firstListed = dayCount == 0 ? null : LocalDate.ofEpochDay(days[0]);
             return new PaperRef(iri, id, title != null ? title : "", category, firstListed, authorCount);
         }
     }

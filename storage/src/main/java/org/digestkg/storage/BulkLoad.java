@@ -116,7 +116,7 @@ final class BulkLoad {
      * all: a set per digest held a decade's names ten times over), and the files it left to the
      * one-digest-at-a-time path.
      */
-    record Outcome(Map<Path, LoadResult> results, Set<String> authors, List<Path> leftOver) {
+    record Outcome(Map<Path, LoadResult> results, DistinctNames authors, List<Path> leftOver) {
     }
 
     Outcome load(List<Path> files, LocalDate date) {
@@ -125,7 +125,7 @@ final class BulkLoad {
         afterScan.run();
         long tScan = System.nanoTime();
         Map<Path, LoadResult> results = new HashMap<>();
-        Set<String> authors = new HashSet<>();
+        DistinctNames authors = new DistinctNames();
         List<Path> leftOver = new ArrayList<>();
         List<Scan> bulk = new ArrayList<>();
         Map<Node, LocalDate> latest = new HashMap<>();
@@ -222,8 +222,7 @@ final class BulkLoad {
             for (Scan s : bulk) {
                 results.put(s.file, LoadResult.failed(s.file.toString(), s.day, why, Duration.ZERO));
             }
-            authors.clear();
-            return new Outcome(results, authors, leftOver);
+            return new Outcome(results, new DistinctNames(), leftOver);
         } finally {
             reader.shutdownNow();
             texts.close();

@@ -54,7 +54,7 @@ public final class DigestLoader {
     /** The store; after {@link #followChanges}, with its writes followed. */
     private DatasetGraph dsg;
     private final Path dir;
-    private Set<String> authorsSeen = new HashSet<>();
+    private DistinctNames authorsSeen = new DistinctNames();
     private boolean strict;
     private QuadTap tap = QuadTap.NONE;
     private Runnable afterScan = () -> { };
