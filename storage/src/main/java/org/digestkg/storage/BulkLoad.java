@@ -165,10 +165,11 @@ final class BulkLoad {
                 Optional<LocalDate> later = stored.stream().max(LocalDate::compareTo).filter(d -> d.isAfter(e.getValue()));
                 if (!stored.isEmpty()) settleAfter.add(e.getKey());
                 later.ifPresent(e::setValue);
-                // a paper listed once, by no later stored listing, is latest on its day, which is what the rule
-                // assumes of a paper it does not find: a decade's 367,000 papers held until the load ended
+                // listed on one day only, and not later in the store: latest that day, which is what the rule
+                // assumes of a paper the map lacks (a decade's 367,000 entries were held until the load ended)
                 if (later.isEmpty() && !relisted.contains(e.getKey())) it.remove();
             }
+            relisted.clear();
         });
         scans.clear(); // what is needed of them is in bulk and latest
         if (bulk.isEmpty()) return new Outcome(results, authors, leftOver);
