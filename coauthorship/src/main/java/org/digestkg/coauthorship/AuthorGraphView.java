@@ -1,7 +1,6 @@
 package org.digestkg.coauthorship;
 
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -15,10 +14,10 @@ import org.jgrapht.graph.DefaultGraphType;
 /**
  * A read-only JGraphT view of a {@link CoauthorGraph}: vertices are author ids, edges are link ids, the edge
  * weight is the fractional collaboration weight. It copies nothing, so JGraphT's shortest paths and exporters
- * run on a year of links without building a second graph; an optional author set restricts it to an induced
- * subgraph (ego networks).
+ * run on a year of links without building a second graph; an optional author set restricts its vertices to an
+ * induced subgraph (ego networks), whose network then holds only the links among them.
  */
-final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
+public final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
 
     private static final GraphType TYPE = new DefaultGraphType.Builder()
             .undirected()
@@ -29,34 +28,17 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
             .build();
 
     private final CoauthorGraph graph;
-    /** {@code null} for the whole network. */
+    /** {@code null} for the whole network; else the authors among whom all of {@link #graph}'s links lie. */
     private final BitSet members;
-    /** The links inside {@link #members}, ascending; {@code null} for the whole network. */
-    private final int[] memberLinks;
 
     AuthorGraphView(CoauthorGraph graph, BitSet members) {
         this.graph = graph;
         this.members = members;
-        this.memberLinks = members == null ? null : linksWithin(graph, members);
     }
 
-    private static int[] linksWithin(CoauthorGraph graph, BitSet members) {
-        int count = 0;
-        int[] links = new int[16];
-        for (int a = members.nextSetBit(0); a >= 0; a = members.nextSetBit(a + 1)) {
-            for (int i = graph.incidenceFrom(a); i < graph.incidenceTo(a); i++) {
-                int link = graph.incidentLink(i);
-                if (graph.linkSource(link) == a && members.get(graph.linkTarget(link))) {
-                    if (count == links.length) {
-                        links = Arrays.copyOf(links, count * 2);
-                    }
-                    links[count++] = link;
-                }
-            }
-        }
-        links = Arrays.copyOf(links, count);
-        Arrays.sort(links);
-        return links;
+    /** The network whose author and link ids this view's vertices and edges are. */
+    CoauthorGraph network() {
+        return graph;
     }
 
     private boolean isMember(int author) {
@@ -73,10 +55,7 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Set<Integer> edgeSet() {
-        if (memberLinks == null) {
-            return new RangeSet(graph.linkCount());
-        }
-        return new SortedArraySet(memberLinks);
+        return new RangeSet(graph.linkCount());
     }
 
     @Override
@@ -86,10 +65,7 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
 
     @Override
     public boolean containsEdge(Integer e) {
-        if (e == null || e < 0 || e >= graph.linkCount()) {
-            return false;
-        }
-        return members == null || (members.get(graph.linkSource(e)) && members.get(graph.linkTarget(e)));
+        return e != null && e >= 0 && e < graph.linkCount();
     }
 
     @Override
@@ -227,10 +203,9 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
 
     // ---- light Set views over the int arrays ----
 
-    /** The links of one author (inside the member set, if any). */
+    /** The links of one author. */
     private final class IncidenceSet extends AbstractSet<Integer> {
         private final int author;
-        private int size = -1;
 
         IncidenceSet(int author) {
             this.author = author;
@@ -239,15 +214,7 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
         @Override
         public Iterator<Integer> iterator() {
             return new Iterator<>() {
-                private int index = advance(graph.incidenceFrom(author));
-
-                private int advance(int i) {
-                    while (i < graph.incidenceTo(author) && members != null
-                            && !members.get(graph.other(graph.incidentLink(i), author))) {
-                        i++;
-                    }
-                    return i;
-                }
+                private int index = graph.incidenceFrom(author);
 
                 @Override
                 public boolean hasNext() {
@@ -259,29 +226,14 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    int link = graph.incidentLink(index);
-                    index = advance(index + 1);
-                    return link;
+                    return graph.incidentLink(index++);
                 }
             };
         }
 
         @Override
         public int size() {
-            if (size < 0) {
-                if (members == null) {
-                    size = graph.incidenceTo(author) - graph.incidenceFrom(author);
-                } else {
-                    int n = 0;
-                    for (int i = graph.incidenceFrom(author); i < graph.incidenceTo(author); i++) {
-                        if (members.get(graph.other(graph.incidentLink(i), author))) {
-                            n++;
-                        }
-                    }
-                    size = n;
-                }
-            }
-            return size;
+            return graph.incidenceTo(author) - graph.incidenceFrom(author);
         }
 
         @Override
@@ -354,29 +306,6 @@ final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
         @Override
         public boolean contains(Object o) {
             return o instanceof Integer i && i >= 0 && bits.get(i);
-        }
-    }
-
-    private static final class SortedArraySet extends AbstractSet<Integer> {
-        private final int[] values;
-
-        SortedArraySet(int[] values) {
-            this.values = values;
-        }
-
-        @Override
-        public Iterator<Integer> iterator() {
-            return Arrays.stream(values).iterator();
-        }
-
-        @Override
-        public int size() {
-            return values.length;
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return o instanceof Integer i && Arrays.binarySearch(values, i) >= 0;
         }
     }
 }

@@ -36,48 +36,50 @@ public final class CoauthorGraph {
     private final int[][] authorsByPaper;
     private final int[][] papersByAuthor;
 
-    // link l joins linkSource[l] < linkTarget[l]
-    private final int[] linkSource;
-    private final int[] linkTarget;
-    private final int[] linkPapers;
-    private final double[] linkWeight;
-
-    // the links of author a are incidence[incidenceStart[a] .. incidenceStart[a + 1]), ordered by the other end
-    private final int[] incidenceStart;
-    private final int[] incidence;
+    /** The authors whose links among themselves this network holds; {@code null}: everyone's. */
+    private final BitSet linked;
+    /**
+     * Worked out on first use (a year's million links take a third of a second, which one person's network does not
+     * need). Read without a lock: {@link Links} has only final fields, so a thread sees it whole or not at all.
+     */
+    private Links links;
 
     private volatile Map<String, Integer> idsByIri;
 
     private CoauthorGraph(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper) {
+        this(authors, papers, authorsByPaper, invert(authorsByPaper, authors.length), null);
+    }
+
+    private CoauthorGraph(AuthorRef[] authors, PaperRef[] papers, int[][] authorsByPaper, int[][] papersByAuthor,
+            BitSet linked) {
         this.authors = authors;
         this.papers = papers;
         this.authorsByPaper = authorsByPaper;
-        this.papersByAuthor = invert(authorsByPaper, authors.length);
+        this.papersByAuthor = papersByAuthor;
+        this.linked = linked;
+    }
 
-        Links links = Links.build(authorsByPaper, papersByAuthor, authors.length);
-        this.linkSource = links.source;
-        this.linkTarget = links.target;
-        this.linkPapers = links.papers;
-        this.linkWeight = links.weight;
+    private Links links() {
+        Links l = links;
+        return l != null ? l : buildLinks();
+    }
 
-        this.incidenceStart = new int[authors.length + 1];
-        for (int l = 0; l < linkSource.length; l++) {
-            incidenceStart[linkSource[l] + 1]++;
-            incidenceStart[linkTarget[l] + 1]++;
+    private synchronized Links buildLinks() {
+        if (links == null) {
+            links = Links.build(authorsByPaper, papersByAuthor, authors.length, linked);
         }
-        for (int a = 0; a < authors.length; a++) {
-            incidenceStart[a + 1] += incidenceStart[a];
-        }
-        this.incidence = new int[2 * linkSource.length];
-        int[] fill = Arrays.copyOf(incidenceStart, authors.length);
-        // links are created in (source, target) order, so each author's list comes out sorted by the other
-        // end: first the links where it is the target (smaller partners), then those where it is the source
-        for (int l = 0; l < linkSource.length; l++) {
-            incidence[fill[linkTarget[l]]++] = l;
-        }
-        for (int l = 0; l < linkSource.length; l++) {
-            incidence[fill[linkSource[l]]++] = l;
-        }
+        return links;
+    }
+
+    /** This network with its links worked out now, for a reader that must not pay for them later. */
+    public CoauthorGraph withLinks() {
+        links();
+        return this;
+    }
+
+    /** Whether the links have been worked out (for tests of what a command computes). */
+    boolean linksBuilt() {
+        return links != null;
     }
 
     /** Loads the whole network from the store (every paper of every digest). */
@@ -125,7 +127,7 @@ public final class CoauthorGraph {
 
     /** Number of co-author pairs (links). */
     public int linkCount() {
-        return linkSource.length;
+        return links().source.length;
     }
 
     public AuthorRef author(int author) {
@@ -143,57 +145,61 @@ public final class CoauthorGraph {
 
     /** Number of distinct co-authors. */
     public int degreeOf(int author) {
-        return incidenceStart[author + 1] - incidenceStart[author];
+        Links l = links();
+        return l.incidenceStart[author + 1] - l.incidenceStart[author];
     }
 
     /** Sum of the author's link weights: the number of their papers that have co-authors. */
     public double strengthOf(int author) {
+        Links l = links();
         double sum = 0;
-        for (int i = incidenceStart[author]; i < incidenceStart[author + 1]; i++) {
-            sum += linkWeight[incidence[i]];
+        for (int i = l.incidenceStart[author]; i < l.incidenceStart[author + 1]; i++) {
+            sum += l.weight[l.incidence[i]];
         }
         return sum;
     }
 
     /** The link between two authors, or -1 if they never wrote together. */
     public int link(int a, int b) {
-        int from = incidenceStart[a];
-        int to = incidenceStart[a + 1] - 1;
+        Links l = links();
+        int from = l.incidenceStart[a];
+        int to = l.incidenceStart[a + 1] - 1;
         while (from <= to) {
             int mid = (from + to) >>> 1;
-            int other = other(incidence[mid], a);
+            int other = other(l.incidence[mid], a);
             if (other < b) {
                 from = mid + 1;
             } else if (other > b) {
                 to = mid - 1;
             } else {
-                return incidence[mid];
+                return l.incidence[mid];
             }
         }
         return -1;
     }
 
     public int linkSource(int link) {
-        return linkSource[link];
+        return links().source[link];
     }
 
     public int linkTarget(int link) {
-        return linkTarget[link];
+        return links().target[link];
     }
 
     /** Number of papers the two authors of the link share. */
     public int linkPapers(int link) {
-        return linkPapers[link];
+        return links().papers[link];
     }
 
     /** The link's fractional (Newman) weight: the sum of {@code 1/(n-1)} over its joint papers. */
     public double linkWeight(int link) {
-        return linkWeight[link];
+        return links().weight[link];
     }
 
     /** The end of {@code link} that is not {@code author}. */
     public int other(int link, int author) {
-        return linkSource[link] == author ? linkTarget[link] : linkSource[link];
+        Links l = links();
+        return l.source[link] == author ? l.target[link] : l.source[link];
     }
 
     /** The papers two authors share, in paper-id order. Computed on demand rather than stored per link. */
@@ -226,15 +232,15 @@ public final class CoauthorGraph {
 
     /** The author's links, ordered by the co-author's id. The array is shared: do not modify. */
     int incidenceFrom(int author) {
-        return incidenceStart[author];
+        return links().incidenceStart[author];
     }
 
     int incidenceTo(int author) {
-        return incidenceStart[author + 1];
+        return links().incidenceStart[author + 1];
     }
 
     int incidentLink(int index) {
-        return incidence[index];
+        return links().incidence[index];
     }
 
     int[] papersOf(int author) {
@@ -269,7 +275,8 @@ public final class CoauthorGraph {
 
     /** The author's links, ordered by the co-author's id. */
     public int[] linksOf(int author) {
-        return Arrays.copyOfRange(incidence, incidenceStart[author], incidenceStart[author + 1]);
+        Links l = links();
+        return Arrays.copyOfRange(l.incidence, l.incidenceStart[author], l.incidenceStart[author + 1]);
     }
 
     /**
@@ -343,7 +350,7 @@ public final class CoauthorGraph {
             throw new IllegalArgumentException("k must be at least 1: " + k);
         }
         PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (x, y) -> compareLinks(y, x, order)); // worst on top
-        for (int link = 0; link < linkSource.length; link++) {
+        for (int link = 0; link < linkCount(); link++) {
             if (heap.size() < k) {
                 heap.add(link);
             } else if (compareLinks(link, heap.peek(), order) < 0) {
@@ -356,9 +363,10 @@ public final class CoauthorGraph {
 
     /** Negative when link {@code x} ranks before {@code y}; ids follow names, so the last resort is alphabetical. */
     int compareLinks(int x, int y, PairOrder order) {
-        int byPapers = Integer.compare(linkPapers[y], linkPapers[x]);
-        int byWeight = Long.compare(CoauthorNetwork.roundedWeight(linkWeight[y]),
-                CoauthorNetwork.roundedWeight(linkWeight[x]));
+        Links l = links();
+        int byPapers = Integer.compare(l.papers[y], l.papers[x]);
+        int byWeight = Long.compare(CoauthorNetwork.roundedWeight(l.weight[y]),
+                CoauthorNetwork.roundedWeight(l.weight[x]));
         int first = order == PairOrder.PAPERS ? byPapers : byWeight;
         if (first != 0) {
             return first;
@@ -367,8 +375,8 @@ public final class CoauthorGraph {
         if (second != 0) {
             return second;
         }
-        int bySource = Integer.compare(linkSource[x], linkSource[y]);
-        return bySource != 0 ? bySource : Integer.compare(linkTarget[x], linkTarget[y]);
+        int bySource = Integer.compare(l.source[x], l.source[y]);
+        return bySource != 0 ? bySource : Integer.compare(l.target[x], l.target[y]);
     }
 
     /**
@@ -404,13 +412,18 @@ public final class CoauthorGraph {
     }
 
     /** The whole network as a read-only, weighted JGraphT graph: vertices are author ids, edges link ids. */
-    public Graph<Integer, Integer> asGraph() {
+    public AuthorGraphView asGraph() {
         return new AuthorGraphView(this, null);
     }
 
-    /** The network induced on some authors: them and every link between two of them. */
-    public Graph<Integer, Integer> subgraph(BitSet authorIds) {
-        return new AuthorGraphView(this, (BitSet) authorIds.clone());
+    /**
+     * The network induced on some authors: them and every link between two of them. Its links are worked out from
+     * their papers alone, with ids of their own (0, 1, ... in the order of the whole network's), not the whole
+     * network's; author ids are the same.
+     */
+    public AuthorGraphView subgraph(BitSet authorIds) {
+        BitSet members = (BitSet) authorIds.clone();
+        return new AuthorGraphView(new CoauthorGraph(authors, papers, authorsByPaper, papersByAuthor, members), members);
     }
 
     /** For each author, the sorted ids of their papers (papers are visited in id order, so lists come sorted). */
@@ -434,26 +447,59 @@ public final class CoauthorGraph {
         return out;
     }
 
-    /** The links, enumerated author by author with a dense scratch accumulator (no per-pair hashing). */
+    /**
+     * The links, in (source, target) order, and each author's links ordered by the other end. Built author by author
+     * with a dense scratch accumulator (no per-pair hashing).
+     */
     private static final class Links {
-        int[] source = new int[1024];
-        int[] target = new int[1024];
-        int[] papers = new int[1024];
-        double[] weight = new double[1024];
-        int size;
+        // link l joins source[l] < target[l]
+        final int[] source;
+        final int[] target;
+        final int[] papers;
+        final double[] weight;
+        // the links of author a are incidence[incidenceStart[a] .. incidenceStart[a + 1]), ordered by the other end
+        final int[] incidenceStart;
+        final int[] incidence;
 
-        static Links build(int[][] authorsByPaper, int[][] papersByAuthor, int authorCount) {
-            Links links = new Links();
+        private Links(LinkList list, int authorCount) {
+            this.source = list.source;
+            this.target = list.target;
+            this.papers = list.papers;
+            this.weight = list.weight;
+            this.incidenceStart = new int[authorCount + 1];
+            for (int l = 0; l < source.length; l++) {
+                incidenceStart[source[l] + 1]++;
+                incidenceStart[target[l] + 1]++;
+            }
+            for (int a = 0; a < authorCount; a++) {
+                incidenceStart[a + 1] += incidenceStart[a];
+            }
+            this.incidence = new int[2 * source.length];
+            int[] fill = Arrays.copyOf(incidenceStart, authorCount);
+            // links come in (source, target) order, so each author's list comes out sorted by the other end:
+            // first the links where it is the target (smaller partners), then those where it is the source
+            for (int l = 0; l < source.length; l++) {
+                incidence[fill[target[l]]++] = l;
+            }
+            for (int l = 0; l < source.length; l++) {
+                incidence[fill[source[l]]++] = l;
+            }
+        }
+
+        /** The links among {@code members} (everyone when null); a paper's share counts all its authors. */
+        static Links build(int[][] authorsByPaper, int[][] papersByAuthor, int authorCount, BitSet members) {
+            LinkList links = new LinkList();
             int[] jointCount = new int[authorCount];
             double[] jointWeight = new double[authorCount];
             int[] touched = new int[authorCount];
-            for (int a = 0; a < authorCount; a++) {
+            int a = members == null ? 0 : members.nextSetBit(0);
+            while (a >= 0 && a < authorCount) {
                 int touchedCount = 0;
                 for (int p : papersByAuthor[a]) {
                     int[] coauthors = authorsByPaper[p];
                     double share = 1.0 / (coauthors.length - 1); // unused when the paper has one author
                     for (int b : coauthors) {
-                        if (b <= a) {
+                        if (b <= a || members != null && !members.get(b)) {
                             continue; // each pair once, from its smaller end
                         }
                         if (jointCount[b] == 0) {
@@ -470,12 +516,22 @@ public final class CoauthorGraph {
                     jointCount[b] = 0;
                     jointWeight[b] = 0;
                 }
+                a = members == null ? a + 1 : members.nextSetBit(a + 1);
             }
             links.trim();
-            return links;
+            return new Links(links, authorCount);
         }
+    }
 
-        private void add(int a, int b, int count, double w) {
+    /** The links as they are found, in growing arrays. */
+    private static final class LinkList {
+        int[] source = new int[1024];
+        int[] target = new int[1024];
+        int[] papers = new int[1024];
+        double[] weight = new double[1024];
+        int size;
+
+        void add(int a, int b, int count, double w) {
             if (size == source.length) {
                 int capacity = size + (size >> 1);
                 source = Arrays.copyOf(source, capacity);
@@ -490,7 +546,7 @@ public final class CoauthorGraph {
             size++;
         }
 
-        private void trim() {
+        void trim() {
             source = Arrays.copyOf(source, size);
             target = Arrays.copyOf(target, size);
             papers = Arrays.copyOf(papers, size);

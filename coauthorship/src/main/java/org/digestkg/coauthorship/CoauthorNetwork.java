@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.digestkg.storage.GraphStore;
-import org.jgrapht.Graph;
 
 /**
  * The questions users ask of the co-authorship network, answered by name: co-authors, collaboration paths,
@@ -256,16 +255,17 @@ public final class CoauthorNetwork {
     }
 
     /** The whole network as a JGraphT graph (vertices: author ids, edges: link ids). */
-    public Graph<Integer, Integer> wholeNetwork() {
+    public AuthorGraphView wholeNetwork() {
         return graph.asGraph();
     }
 
     /**
-     * The author's ego network: everyone within {@code depth} co-authorship steps and every link among them.
+     * The author's ego network: everyone within {@code depth} co-authorship steps and every link among them. The
+     * steps go through papers, so that only the links among those people are worked out, not the whole network's.
      *
      * @throws AuthorNameException for an unknown or ambiguous name
      */
-    public Graph<Integer, Integer> egoNetwork(String name, int depth) {
+    public AuthorGraphView egoNetwork(String name, int depth) {
         if (depth < 0) {
             throw new IllegalArgumentException("depth must not be negative: " + depth);
         }
@@ -276,11 +276,12 @@ public final class CoauthorNetwork {
         for (int d = 1; d <= depth && !frontier.isEmpty(); d++) {
             List<Integer> next = new ArrayList<>();
             for (int u : frontier) {
-                for (int i = graph.incidenceFrom(u); i < graph.incidenceTo(u); i++) {
-                    int w = graph.other(graph.incidentLink(i), u);
-                    if (!reached.get(w)) {
-                        reached.set(w);
-                        next.add(w);
+                for (int paper : graph.papersOf(u)) {
+                    for (int w : graph.authorsOf(paper)) {
+                        if (!reached.get(w)) {
+                            reached.set(w);
+                            next.add(w);
+                        }
                     }
                 }
             }

@@ -28,7 +28,10 @@ import org.jgrapht.nio.gexf.GEXFExporter;
  */
 public final class NetworkExport {
 
-    /** Node ids are this and the author's id; edge ids {@link #EDGE_PREFIX} and the link's. */
+    /**
+     * Node ids are this and the author's id (the same in every export of a network); edge ids {@link #EDGE_PREFIX}
+     * and the link's id in the network written (an ego network numbers its own links).
+     */
     static final char NODE_PREFIX = 'a';
     static final char EDGE_PREFIX = 'e';
 
@@ -37,14 +40,15 @@ public final class NetworkExport {
 
     /** Writes the whole network, in UTF-8. */
     public static void write(CoauthorGraph graph, NetworkFormat format, OutputStream out) {
-        write(graph, graph.asGraph(), format, out);
+        write(graph.asGraph(), format, out);
     }
 
     /**
-     * Writes {@code view}, a graph over {@code graph}'s author and link ids ({@link CoauthorGraph#asGraph()},
-     * {@link CoauthorGraph#subgraph}, {@link CoauthorNetwork#egoNetwork}), in UTF-8; flushes {@code out}.
+     * Writes {@code view} ({@link CoauthorNetwork#wholeNetwork}, {@link CoauthorNetwork#egoNetwork},
+     * {@link CoauthorGraph#subgraph}) in UTF-8; flushes {@code out}.
      */
-    public static void write(CoauthorGraph graph, Graph<Integer, Integer> view, NetworkFormat format, OutputStream out) {
+    public static void write(AuthorGraphView view, NetworkFormat format, OutputStream out) {
+        CoauthorGraph graph = view.network();
         try {
             switch (format) {
                 case GRAPHML -> GraphMlWriter.write(graph, view, out);

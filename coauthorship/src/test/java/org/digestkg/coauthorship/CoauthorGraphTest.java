@@ -1,6 +1,7 @@
 package org.digestkg.coauthorship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -207,5 +208,71 @@ class CoauthorGraphTest {
         }
         int someone = byPaper[4_000][0];
         for (int link : g.linksOf(someone)) assertEquals(link, g.link(someone, g.other(link, someone)));
+    }
+
+    @Test
+    void anEgoNetworkHasTheWholeNetworksLinksAmongItsPeopleWithoutWorkingOutTheWhole() {
+        // 3,000 authors on 2,500 papers of 1 to 6 authors, and one of 200
+        java.util.Random random = new java.util.Random(11);
+        int authors = 3_000;
+        AuthorRef[] refs = new AuthorRef[authors];
+        for (int a = 0; a < authors; a++) refs[a] = new AuthorRef("https://example.org/a/" + a, "A" + String.format("%04d", a));
+        int[][] byPaper = new int[2_500][];
+        PaperRef[] papers = new PaperRef[byPaper.length];
+        for (int p = 0; p < byPaper.length; p++) {
+            int n = p == 1_000 ? 200 : 1 + random.nextInt(6);
+            byPaper[p] = random.ints(0, authors).distinct().limit(n).sorted().toArray();
+            papers[p] = new PaperRef("https://example.org/p/" + p, "p" + p, "t", "cs.CL", null, n);
+        }
+        CoauthorNetwork network = new CoauthorNetwork(CoauthorGraph.of(refs, papers, byPaper));
+        CoauthorGraph whole = network.graph();
+        int[] people = {byPaper[1_000][0], byPaper[7][0], byPaper[2_400][0]};
+
+        List<AuthorGraphView> egos = new java.util.ArrayList<>();
+        for (int person : people) {
+            for (int depth = 0; depth <= 2; depth++) egos.add(network.egoNetwork(whole.author(person).name(), depth));
+        }
+        assertFalse(whole.linksBuilt(), "an ego network worked out the whole network's links");
+
+        int i = 0;
+        for (int person : people) {
+            for (int depth = 0; depth <= 2; depth++) {
+                AuthorGraphView ego = egos.get(i++);
+                // the people: everyone within depth steps over the whole network's links
+                Set<Integer> expected = new java.util.TreeSet<>(Set.of(person));
+                Set<Integer> frontier = Set.of(person);
+                for (int d = 0; d < depth; d++) {
+                    Set<Integer> next = new java.util.TreeSet<>();
+                    for (int u : frontier) {
+                        for (int link : whole.linksOf(u)) {
+                            if (expected.add(whole.other(link, u))) next.add(whole.other(link, u));
+                        }
+                    }
+                    frontier = next;
+                }
+                assertEquals(expected, new java.util.TreeSet<>(ego.vertexSet()), person + " at depth " + depth);
+                // the links: the whole network's among them, in the same order, with their counts and weights
+                List<Integer> links = new java.util.ArrayList<>();
+                for (int l = 0; l < whole.linkCount(); l++) {
+                    if (expected.contains(whole.linkSource(l)) && expected.contains(whole.linkTarget(l))) links.add(l);
+                }
+                assertEquals(links.size(), ego.edgeSet().size(), person + " at depth " + depth);
+                int e = 0;
+                for (int edge : ego.edgeSet()) {
+                    int l = links.get(e++);
+                    assertEquals(whole.linkSource(l), ego.getEdgeSource(edge));
+                    assertEquals(whole.linkTarget(l), ego.getEdgeTarget(edge));
+                    assertEquals(whole.linkWeight(l), ego.getEdgeWeight(edge), 1e-12);
+                    assertEquals(whole.linkPapers(l), ego.network().linkPapers(edge));
+                }
+                for (int v : ego.vertexSet()) {
+                    int within = 0;
+                    for (int link : whole.linksOf(v)) if (expected.contains(whole.other(link, v))) within++;
+                    assertEquals(within, ego.degreeOf(v), "degree of " + v);
+                    assertEquals(whole.paperCountOf(v), ego.network().paperCountOf(v));
+                }
+            }
+        }
+        assertTrue(egos.get(2).vertexSet().size() > 1_000, "the 200-author paper's ego network at depth 2 is large");
     }
 }

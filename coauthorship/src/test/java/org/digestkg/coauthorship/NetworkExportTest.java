@@ -37,9 +37,9 @@ class NetworkExportTest {
     @RegisterExtension
     static final TestStores world = TestStores.smallWorld();
 
-    private static String export(Graph<Integer, Integer> view, NetworkFormat format) {
+    private static String export(AuthorGraphView view, NetworkFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        NetworkExport.write(world.network().graph(), view, format, out);
+        NetworkExport.write(view, format, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.digestkg.coauthorship.AuthorGraphView;
 import org.digestkg.coauthorship.AuthorNameException;
 import org.digestkg.coauthorship.CoauthorNetwork;
 import org.digestkg.coauthorship.NetworkExport;
 import org.digestkg.coauthorship.NetworkFormat;
 import org.digestkg.coauthorship.PaperFilter;
-import org.jgrapht.Graph;
 
 import org.digestkg.cli.ExitCode;
 import org.digestkg.cli.OutputFile;
@@ -73,7 +73,7 @@ public final class NetworkCommand implements Callable<Integer> {
         PaperFilter filter = filterOptions.filter();
 
         CoauthorNetwork network;
-        Graph<Integer, Integer> view;
+        AuthorGraphView view;
         try {
             network = NetworkCli.load(store, filter);
             view = author == null ? network.wholeNetwork() : network.egoNetwork(author, depth);
@@ -83,13 +83,13 @@ public final class NetworkCommand implements Callable<Integer> {
 
         if (out == null) {
             spec.commandLine().getOut().flush();
-            NetworkExport.write(network.graph(), view, chosen, new BufferedOutputStream(System.out, 1 << 16));
+            NetworkExport.write(view, chosen, new BufferedOutputStream(System.out, 1 << 16));
             return ExitCode.OK;
         }
         try {
             // whole or not at all, like every file kg writes
             OutputFile.write(out, os -> {
-                NetworkExport.write(network.graph(), view, chosen, os);
+                NetworkExport.write(view, chosen, os);
                 return null;
             });
         } catch (IOException e) {

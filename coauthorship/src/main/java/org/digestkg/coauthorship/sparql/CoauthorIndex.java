@@ -123,13 +123,14 @@ public final class CoauthorIndex {
             ConcurrentMap<String, CoauthorGraph> byCategory) {
 
         static Snapshot build(DatasetGraph dsg, boolean union, CommittedState state) {
+            // links worked out now, while queries wait for the build, rather than by the first query after it
             if (union && state != null) {
                 // the network the store keeps in its folder for this state, or read and kept there for the next
-                return new Snapshot(true, state, StoredNetwork.graph(dsg), new ConcurrentHashMap<>());
+                return new Snapshot(true, state, StoredNetwork.graph(dsg).withLinks(), new ConcurrentHashMap<>());
             }
             Context context = new Context();
             context.set(TDB2.symUnionDefaultGraph, union);
-            return new Snapshot(union, state, CoauthorGraph.load(dsg, PaperFilter.ALL, context),
+            return new Snapshot(union, state, CoauthorGraph.load(dsg, PaperFilter.ALL, context).withLinks(),
                     new ConcurrentHashMap<>());
         }
 
