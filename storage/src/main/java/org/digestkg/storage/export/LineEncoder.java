@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.apache.jena.atlas.io.AWriterBase;
 import org.apache.jena.atlas.lib.CharSpace;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
@@ -39,7 +40,7 @@ final class LineEncoder {
         for (int i = 0; i < count; i += width) {
             for (int j = 0; j < width; j++) {
                 if (j > 0) put((byte) ' ');
-                put(term(ids[i + j]));
+                term(ids[i + j]);
             }
             put(END);
         }
@@ -50,17 +51,48 @@ final class LineEncoder {
     /** Encoded lines: the first {@code length} bytes of {@code bytes}. */
     record Lines(byte[] bytes, int length) {}
 
-    private byte[] term(NodeId id) {
+    private void term(NodeId id) {
         byte[] term = cache.get(id);
-        if (term == null) {
-            Node node = nodes.get(id);
-            text.sb.setLength(0);
-            formatter.format(text, node);
-            term = text.sb.toString().getBytes(StandardCharsets.UTF_8);
-            // Stored literals (titles, abstracts, names) each belong to one subject: caching them is wasted memory.
-            if (!node.isLiteral() || NodeId.isInline(id)) cache.put(id, term);
+        if (term != null) {
+            put(term);
+            return;
         }
-        return term;
+        Node node = nodes.get(id);
+        // Stored literals (titles, abstracts, names) each belong to one subject: caching them is wasted memory.
+        boolean once = node.isLiteral() && !NodeId.isInline(id);
+        if (once && plainText(node)) return;
+        text.sb.setLength(0);
+        formatter.format(text, node);
+        term = text.sb.toString().getBytes(StandardCharsets.UTF_8);
+        if (!once) cache.put(id, term);
+        put(term);
+    }
+
+    /**
+     * Writes a string or language-tagged literal that Jena's formatter would write as it is, between quotes: most of
+     * an export's bytes, and through the formatter's character sink each was copied three times. Anything the
+     * formatter escapes or writes otherwise (quotes, backslashes, controls, surrogates, other datatypes, a
+     * direction) is left to it.
+     *
+     * @return whether it was written
+     */
+    private boolean plainText(Node literal) {
+        String lang = literal.getLiteralLanguage();
+        boolean string = lang.isEmpty() && XSDDatatype.XSDstring.equals(literal.getLiteralDatatype());
+        if (!string && (lang.isEmpty() || literal.getLiteralBaseDirection() != null)) return false;
+        String lex = literal.getLiteralLexicalForm();
+        for (int i = 0; i < lex.length(); i++) {
+            char c = lex.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) return false;
+        }
+        put((byte) '"');
+        put(lex.getBytes(StandardCharsets.UTF_8));
+        put((byte) '"');
+        if (!string) {
+            put((byte) '@');
+            put(lang.getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
     }
 
     private void put(byte[] bytes) {

@@ -62,6 +62,12 @@ class StoreDumpTest {
                     NodeFactory.createLiteralLang("Vision-language models", "en"),
                     NodeFactory.createLiteralLang("Modèles vision-langage", "fr-CA"),
                     NodeFactory.createLiteralString("中文 ünïcödé 😀 \"quoted\" back\\slash\nnew line\ttab\r"),
+                    // written without the formatter when nothing needs escaping; the others are left to it
+                    NodeFactory.createLiteralString("多模态大模型 plain text, ünïcödé"),
+                    NodeFactory.createLiteralLang("多模态大模型", "zh-Hans"),
+                    NodeFactory.createLiteralString("del \u007F, next line \u0085, line separator \u2028, bom \uFEFF"),
+                    NodeFactory.createLiteralDirLang("مرحبا", "ar", "rtl"),
+                    NodeFactory.createLiteralString(""),
                     NodeFactory.createLiteralDT("2026-02-04", XSDDatatype.XSDdate),
                     NodeFactory.createLiteralDT("2026-02-04T10:00:00Z", XSDDatatype.XSDdateTime),
                     NodeFactory.createLiteralDT("-17", XSDDatatype.XSDinteger),
