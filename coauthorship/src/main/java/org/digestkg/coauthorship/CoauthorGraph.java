@@ -43,6 +43,8 @@ public final class CoauthorGraph {
      * need). Read without a lock: {@link Links} has only final fields, so a thread sees it whole or not at all.
      */
     private Links links;
+    /** Each author's links, worked out on first use like the links (an export needs none of it). */
+    private Incidence incidence;
 
     private volatile Map<String, Integer> idsByIri;
 
@@ -71,9 +73,21 @@ public final class CoauthorGraph {
         return links;
     }
 
+    private Incidence incidence() {
+        Incidence i = incidence;
+        return i != null ? i : buildIncidence();
+    }
+
+    private synchronized Incidence buildIncidence() {
+        if (incidence == null) {
+            incidence = new Incidence(links(), authors.length);
+        }
+        return incidence;
+    }
+
     /** This network with its links worked out now, for a reader that must not pay for them later. */
     public CoauthorGraph withLinks() {
-        links();
+        incidence();
         return this;
     }
 
@@ -145,34 +159,35 @@ public final class CoauthorGraph {
 
     /** Number of distinct co-authors. */
     public int degreeOf(int author) {
-        Links l = links();
-        return l.incidenceStart[author + 1] - l.incidenceStart[author];
+        Incidence in = incidence();
+        return in.start[author + 1] - in.start[author];
     }
 
     /** Sum of the author's link weights: the number of their papers that have co-authors. */
     public double strengthOf(int author) {
-        Links l = links();
+        Incidence in = incidence();
+        double[] weight = links().weight;
         double sum = 0;
-        for (int i = l.incidenceStart[author]; i < l.incidenceStart[author + 1]; i++) {
-            sum += l.weight[l.incidence[i]];
+        for (int i = in.start[author]; i < in.start[author + 1]; i++) {
+            sum += weight[in.links[i]];
         }
         return sum;
     }
 
     /** The link between two authors, or -1 if they never wrote together. */
     public int link(int a, int b) {
-        Links l = links();
-        int from = l.incidenceStart[a];
-        int to = l.incidenceStart[a + 1] - 1;
+        Incidence in = incidence();
+        int from = in.start[a];
+        int to = in.start[a + 1] - 1;
         while (from <= to) {
             int mid = (from + to) >>> 1;
-            int other = other(l.incidence[mid], a);
+            int other = other(in.links[mid], a);
             if (other < b) {
                 from = mid + 1;
             } else if (other > b) {
                 to = mid - 1;
             } else {
-                return l.incidence[mid];
+                return in.links[mid];
             }
         }
         return -1;
@@ -232,15 +247,15 @@ public final class CoauthorGraph {
 
     /** The author's links, ordered by the co-author's id. The array is shared: do not modify. */
     int incidenceFrom(int author) {
-        return links().incidenceStart[author];
+        return incidence().start[author];
     }
 
     int incidenceTo(int author) {
-        return links().incidenceStart[author + 1];
+        return incidence().start[author + 1];
     }
 
     int incidentLink(int index) {
-        return links().incidence[index];
+        return incidence().links[index];
     }
 
     int[] papersOf(int author) {
@@ -275,8 +290,8 @@ public final class CoauthorGraph {
 
     /** The author's links, ordered by the co-author's id. */
     public int[] linksOf(int author) {
-        Links l = links();
-        return Arrays.copyOfRange(l.incidence, l.incidenceStart[author], l.incidenceStart[author + 1]);
+        Incidence in = incidence();
+        return Arrays.copyOfRange(in.links, in.start[author], in.start[author + 1]);
     }
 
     /**
@@ -448,8 +463,8 @@ public final class CoauthorGraph {
     }
 
     /**
-     * The links, in (source, target) order, and each author's links ordered by the other end. Built author by author
-     * with a dense scratch accumulator (no per-pair hashing).
+     * The links, in (source, target) order. Built author by author with a dense scratch accumulator (no per-pair
+     * hashing).
      */
     private static final class Links {
         // link l joins source[l] < target[l]
@@ -457,33 +472,12 @@ public final class CoauthorGraph {
         final int[] target;
         final int[] papers;
         final double[] weight;
-        // the links of author a are incidence[incidenceStart[a] .. incidenceStart[a + 1]), ordered by the other end
-        final int[] incidenceStart;
-        final int[] incidence;
 
-        private Links(LinkList list, int authorCount) {
+        private Links(LinkList list) {
             this.source = list.source;
             this.target = list.target;
             this.papers = list.papers;
             this.weight = list.weight;
-            this.incidenceStart = new int[authorCount + 1];
-            for (int l = 0; l < source.length; l++) {
-                incidenceStart[source[l] + 1]++;
-                incidenceStart[target[l] + 1]++;
-            }
-            for (int a = 0; a < authorCount; a++) {
-                incidenceStart[a + 1] += incidenceStart[a];
-            }
-            this.incidence = new int[2 * source.length];
-            int[] fill = Arrays.copyOf(incidenceStart, authorCount);
-            // links come in (source, target) order, so each author's list comes out sorted by the other end:
-            // first the links where it is the target (smaller partners), then those where it is the source
-            for (int l = 0; l < source.length; l++) {
-                incidence[fill[target[l]]++] = l;
-            }
-            for (int l = 0; l < source.length; l++) {
-                incidence[fill[source[l]]++] = l;
-            }
         }
 
         /** The links among {@code members} (everyone when null); a paper's share counts all its authors. */
@@ -519,7 +513,36 @@ public final class CoauthorGraph {
                 a = members == null ? a + 1 : members.nextSetBit(a + 1);
             }
             links.trim();
-            return new Links(links, authorCount);
+            return new Links(links);
+        }
+    }
+
+    /** Each author's links, ordered by the other end: links[start[a] .. start[a + 1]) for author a. */
+    private static final class Incidence {
+        final int[] start;
+        final int[] links;
+
+        Incidence(Links all, int authorCount) {
+            int[] source = all.source;
+            int[] target = all.target;
+            this.start = new int[authorCount + 1];
+            for (int l = 0; l < source.length; l++) {
+                start[source[l] + 1]++;
+                start[target[l] + 1]++;
+            }
+            for (int a = 0; a < authorCount; a++) {
+                start[a + 1] += start[a];
+            }
+            this.links = new int[2 * source.length];
+            int[] fill = Arrays.copyOf(start, authorCount);
+            // links come in (source, target) order, so each author's list comes out sorted by the other end:
+            // first the links where it is the target (smaller partners), then those where it is the source
+            for (int l = 0; l < source.length; l++) {
+                links[fill[target[l]]++] = l;
+            }
+            for (int l = 0; l < source.length; l++) {
+                links[fill[source[l]]++] = l;
+            }
         }
     }
 

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.jgrapht.Graph;
-
 /**
  * GraphML in UTF-8, one line per node and per edge, with the keys {@link NetworkExport} describes.
  *
@@ -15,8 +13,9 @@ import org.jgrapht.Graph;
  * is fixed but for the names and IRIs. For a prolific author's 140,000 links (20 MB) the command took 2.6 s through
  * the exporter (a JAXP transformer, a map of attributes per element) and 1.9 s through StAX. A year's whole network
  * is a million links (150 MB): written through a {@code Writer}, a piece at a time, it took 0.9 s; put together as
- * bytes, with each author's id and each distinct weight made once, 0.5 s, most of it the kernel's copy into the page
- * cache. The only text from the data is escaped ({@link #text}); the rest is ids and numbers.
+ * bytes, with each distinct weight made once, 0.5 s, most of it the kernel's copy into the page cache (each author's
+ * id made once as well was slower: arrays of a few bytes cost more to copy than to write digit by digit). The only
+ * text from the data is escaped ({@link #text}); the rest is ids and numbers.
  */
 final class GraphMlWriter {
 
@@ -50,13 +49,13 @@ final class GraphMlWriter {
         this.out = out;
     }
 
-    static void write(CoauthorGraph graph, Graph<Integer, Integer> view, OutputStream out) throws IOException {
-        GraphMlWriter writer = new GraphMlWriter(graph, out);
+    static void write(AuthorGraphView view, OutputStream out) throws IOException {
+        GraphMlWriter writer = new GraphMlWriter(view.network(), out);
         writer.document(view);
         writer.flush();
     }
 
-    private void document(Graph<Integer, Integer> view) throws IOException {
+    private void document(AuthorGraphView view) throws IOException {
         put(ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"" + NS
                 + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"" + NS + " "
                 + NS + "/1.0/graphml.xsd\">\n"));
@@ -78,7 +77,8 @@ final class GraphMlWriter {
             put(text(graph.author(author).iri()));
             put(NODE_CLOSE);
         }
-        for (int link : view.edgeSet()) {
+        // a view's edges are its network's links, all of them, in id order
+        for (int link = 0; link < graph.linkCount(); link++) {
             put(EDGE_OPEN);
             digits(link);
             put(SOURCE);

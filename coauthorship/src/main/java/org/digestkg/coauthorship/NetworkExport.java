@@ -51,7 +51,7 @@ public final class NetworkExport {
         CoauthorGraph graph = view.network();
         try {
             switch (format) {
-                case GRAPHML -> GraphMlWriter.write(graph, view, out);
+                case GRAPHML -> GraphMlWriter.write(view, out);
                 case GEXF -> text(out, w -> gexf(graph).exportGraph(view, w));
                 case DOT -> text(out, w -> dot(graph).exportGraph(view, w));
                 case CSV -> text(out, w -> csv(graph, view, w));
