@@ -85,7 +85,7 @@ public final class CoauthorGraph {
         return incidence;
     }
 
-    /** This network with its links worked out now, for a reader that must not pay for them later. */
+    /** This network with its links, and each author's, worked out now, for readers that must not wait for them. */
     public CoauthorGraph withLinks() {
         incidence();
         return this;
@@ -438,7 +438,8 @@ public final class CoauthorGraph {
      */
     public AuthorGraphView subgraph(BitSet authorIds) {
         BitSet members = (BitSet) authorIds.clone();
-        return new AuthorGraphView(new CoauthorGraph(authors, papers, authorsByPaper, papersByAuthor, members), members);
+        CoauthorGraph induced = new CoauthorGraph(authors, papers, authorsByPaper, papersByAuthor, members);
+        return new AuthorGraphView(induced, members);
     }
 
     /** For each author, the sorted ids of their papers (papers are visited in id order, so lists come sorted). */
