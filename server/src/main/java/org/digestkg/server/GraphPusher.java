@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.http.HttpEnv;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,10 @@ public final class GraphPusher {
             warnIfPlainTextOverNetwork(gspEndpointUrl);
             gsp.httpHeader("Authorization", c.authorizationHeader());
         });
+        // A server that refuses the push (no or wrong credentials, read-only) answers before it reads the body and
+        // closes the connection: a client still sending megabytes then sees the connection reset, not the refusal.
+        // An empty POST (which adds nothing) is read whole, so the refusal comes back as it is; then the graph.
+        gsp.POST(GraphFactory.createDefaultGraph());
         gsp.PUT(graph);
         LOG.debug("Pushed {} triples to <{}> at {}", graph.size(), graphName.getURI(), gspEndpointUrl);
     }

@@ -131,6 +131,26 @@ class RemoteAccessTest {
     }
 
     @Test
+    void aLargePushIsRefusedWithTheServersAnswerNotAResetConnection() {
+        // 40 MB: the server answers 401 before it reads the body, and closes the connection under a client still
+        // sending it, unless the client waits for the server to ask for the body
+        Graph large = GraphFactory.createDefaultGraph();
+        Node p = NodeFactory.createURI("https://example.org/p");
+        String text = "x".repeat(180);
+        for (int i = 0; i < 200_000; i++) {
+            large.add(Triple.create(NodeFactory.createURI("https://example.org/s" + i), p,
+                    NodeFactory.createLiteralString(text + i)));
+        }
+        Node g = NodeFactory.createURI("https://example.org/digest/push-large-refused");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpException refused = assertThrows(HttpException.class,
+                    () -> GraphPusher.push(target.gspUrl(), g, large, Optional.empty()));
+            assertEquals(401, refused.getStatusCode(), refused.getMessage());
+        }
+        assertEquals(0, countIn(g));
+    }
+
+    @Test
     void pushNeedsAGraphName() {
         assertThrows(IllegalArgumentException.class, () -> GraphPusher.push(target.gspUrl(),
                 NodeFactory.createBlankNode(), TestData.digest1(), Optional.of(PUBLISHER)));
