@@ -31,9 +31,10 @@ public final class AuthorGraphView extends AbstractGraph<Integer, Integer> {
     /** {@code null} for the whole network; else the authors among whom all of {@link #graph}'s links lie. */
     private final BitSet members;
 
-    AuthorGraphView(CoauthorGraph graph, BitSet members) {
+    /** The view of {@code graph}: its authors, or those whose links among themselves it holds, and its links. */
+    AuthorGraphView(CoauthorGraph graph) {
         this.graph = graph;
-        this.members = members;
+        this.members = graph.linkedAuthors();
     }
 
     /** The network whose author and link ids this view's vertices and edges are. */

@@ -91,6 +91,11 @@ public final class CoauthorGraph {
         return this;
     }
 
+    /** The authors whose links among themselves this network holds; null: everyone's. Do not modify. */
+    BitSet linkedAuthors() {
+        return linked;
+    }
+
     /** Whether the links have been worked out (for tests of what a command computes). */
     boolean linksBuilt() {
         return links != null;
@@ -428,7 +433,7 @@ public final class CoauthorGraph {
 
     /** The whole network as a read-only, weighted JGraphT graph: vertices are author ids, edges link ids. */
     public AuthorGraphView asGraph() {
-        return new AuthorGraphView(this, null);
+        return new AuthorGraphView(this);
     }
 
     /**
@@ -438,8 +443,7 @@ public final class CoauthorGraph {
      */
     public AuthorGraphView subgraph(BitSet authorIds) {
         BitSet members = (BitSet) authorIds.clone();
-        CoauthorGraph induced = new CoauthorGraph(authors, papers, authorsByPaper, papersByAuthor, members);
-        return new AuthorGraphView(induced, members);
+        return new AuthorGraphView(new CoauthorGraph(authors, papers, authorsByPaper, papersByAuthor, members));
     }
 
     /** For each author, the sorted ids of their papers (papers are visited in id order, so lists come sorted). */
