@@ -29,6 +29,7 @@ import org.digestkg.server.search.SearchModule;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.search.SearchService;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,15 @@ public final class KgServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KgServer.class);
     private static final String DATASET_PATH = "/" + DATASET_NAME;
+    /**
+     * Bytes of an answer Jetty holds before it starts sending them. Fuseki asks for 5 MB, so that a query failing
+     * while its results are written can still answer with an error status; but Jetty's buffer pool keeps nothing that
+     * large, so each answer allocated and zeroed a fresh 5 MB direct buffer, about 15 ms of every answer on this
+     * project's machine (a bare ASK 20-28 ms, 5-8 ms with 64 KB), and when those buffers reached the JVM's limit of
+     * direct memory it stopped for a full collection ({@code System.gc()}). 64 KB is a size the pool keeps; a query
+     * stopped after that much of its answer was sent ends the answer cut short, as any streaming endpoint does.
+     */
+    static final int OUTPUT_BUFFER = Integer.getInteger("kg.outputBuffer", 64 * 1024);
 
     private final FusekiServer fuseki;
     private final GraphStore ownedStore;
@@ -403,10 +413,14 @@ public final class KgServer implements AutoCloseable {
             }
             AdminEndpoints.register(fb, update);
             FusekiServer fuseki = fb.build();
-            // Fuseki binds to all interfaces unless told otherwise; bind where we were asked to.
             for (Connector c : fuseki.getJettyServer().getConnectors()) {
+                // Fuseki binds to all interfaces unless told otherwise; bind where we were asked to.
                 if (c instanceof ServerConnector sc) {
                     sc.setHost(host);
+                }
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {   // see OUTPUT_BUFFER
+                    http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER);
                 }
             }
             return new KgServer(fuseki, store, address, port, update);

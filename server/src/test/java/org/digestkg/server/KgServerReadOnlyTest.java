@@ -12,6 +12,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -303,6 +305,39 @@ class KgServerReadOnlyTest {
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(took.compareTo(TIMEOUT.plusSeconds(5)) < 0, "took " + took);
         assertEquals(TestData.TRIPLES_1 + TestData.TRIPLES_2, count(COUNT));
+    }
+
+    // ---- how answers are sent
+
+    @Test
+    void answersReuseBuffersInsteadOfTakingMegabytesEach() {
+        // Fuseki asks Jetty for a 5 MB response buffer, which Jetty's pool does not keep: each answer took a fresh one
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
+        Http.get(ds + "/sparql?query=" + enc("ASK {}"), "application/sparql-results+json");   // the pool's first
+        long before = direct.getTotalCapacity();
+        long most = before;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> r = Http.get(ds + "/sparql?query=" + enc("ASK {}"), "application/sparql-results+json");
+            assertEquals(200, r.statusCode(), r.body());
+            most = Math.max(most, direct.getTotalCapacity());
+        }
+        assertTrue(most - before < 8 << 20, "20 answers took " + (most - before) / 1024 + " KB of direct buffers");
+    }
+
+    @Test
+    void aLargeAnswerIsWholeWhenItOutgrowsTheResponseBuffer() {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            values.append(i).append(' ');
+        }
+        String numbers = "SELECT ?i { VALUES ?i { " + values + "} }";
+        HttpResponse<String> large = Http.postForm(ds + "/sparql", "query=" + enc(numbers),
+                "Accept", "application/sparql-results+json");
+        assertEquals(200, large.statusCode(), large.body());
+        assertTrue(large.body().length() > 8 * KgServer.OUTPUT_BUFFER, "a large answer: " + large.body().length());
+        assertEquals(5000, ResultSetMgr.read(new ByteArrayInputStream(large.body().getBytes(StandardCharsets.UTF_8)),
+                ResultSetLang.RS_JSON).rewindable().size());
     }
 
     @Test
