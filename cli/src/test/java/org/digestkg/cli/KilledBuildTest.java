@@ -222,7 +222,9 @@ class KilledBuildTest {
         Path clean = tmp.resolve("clean");
         var fresh = KgCommandLineTest.kg("build", "--store", clean.toString(), dir.toString());
         assertEquals(0, fresh.exit(), fresh.out() + fresh.err());
-        assertTrue(IsoMatcher.isomorphic(TestDigests.snapshot(clean), TestDigests.snapshot(store)));
+        DatasetGraph expected = TestDigests.snapshot(clean);
+        DatasetGraph found = TestDigests.snapshot(store);
+        assertTrue(IsoMatcher.isomorphic(expected, found), () -> TestDigests.difference(expected, found));
     }
 
     /** {@code kg} in a process of its own, its output in {@code kg.log}. */

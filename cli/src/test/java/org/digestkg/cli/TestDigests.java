@@ -115,4 +115,33 @@ final class TestDigests {
         }
         return copy;
     }
+
+    /**
+     * What tells two snapshots apart, for a failed comparison: their sizes, and the quads without blank nodes that
+     * one holds and the other does not (at most {@value #SHOWN} of each).
+     */
+    static String difference(DatasetGraph expected, DatasetGraph actual) {
+        return "expected " + size(expected) + " quads, found " + size(actual) + "\nonly expected:\n"
+                + missingFrom(actual, expected) + "only found:\n" + missingFrom(expected, actual);
+    }
+
+    private static final int SHOWN = 20;
+
+    private static String missingFrom(DatasetGraph other, DatasetGraph of) {
+        StringBuilder s = new StringBuilder();
+        int[] shown = {0};
+        of.find().forEachRemaining(q -> {
+            boolean blank = q.getSubject().isBlank() || q.getObject().isBlank() || q.getGraph().isBlank();
+            if (!blank && !other.contains(q) && shown[0]++ < SHOWN) {
+                s.append("  ").append(q).append('\n');
+            }
+        });
+        return s.toString();
+    }
+
+    private static long size(DatasetGraph dsg) {
+        long[] n = {0};
+        dsg.find().forEachRemaining(q -> n[0]++);
+        return n[0];
+    }
 }
