@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -314,7 +314,7 @@ class KgServerReadOnlyTest {
         // Fuseki asks Jetty for a 5 MB response buffer, which Jetty's pool does not keep: each answer took a fresh one
         BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                 .filter(p -> p.getName().equals("direct")).findFirst().orElseThrow();
-        Http.get(ds + "/sparql?query=" + enc("ASK {}"), "application/sparql-results+json");   // the pool's first
+        Http.get(ds + "/sparql?query=" + enc("ASK {}"), "application/sparql-results+json");   // the pool's first buffers
         long before = direct.getTotalCapacity();
         long most = before;
         for (int i = 0; i < 20; i++) {
