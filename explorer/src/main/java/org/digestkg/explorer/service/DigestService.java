@@ -11,7 +11,8 @@ import org.apache.jena.graph.NodeFactory;
 /** Digest days: the list of days ({@code digests}) and one day's papers ({@code digest-papers}). */
 public final class DigestService {
 
-    private static final CategoryRef NO_SECTION = new CategoryRef(null, "", "Papers");
+    /** The listings of a digest without category sections (some forks list the day's papers in one run). */
+    private static final CategoryRef NO_SECTION = new CategoryRef(null, "Papers", null);
 
     private final StoreQueries queries;
 

@@ -17,6 +17,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.digestkg.explorer.SampleStore;
 
@@ -51,9 +52,14 @@ final class ExplorerServer implements AutoCloseable {
 
     /** The explorer over the sample store, queries limited to 30 s as on {@code kg serve}. */
     static ExplorerServer start() {
+        return over(SampleStore.get().datasetGraph());
+    }
+
+    /** The explorer over {@code dsg}, as {@link #start()}; the caller closes it. */
+    static ExplorerServer over(DatasetGraph dsg) {
         Context queryContext = new Context();
         queryContext.set(ARQ.queryTimeout, "30000,30000");
-        DataService data = DataService.newBuilder(SampleStore.get().datasetGraph())
+        DataService data = DataService.newBuilder(dsg)
                 .addEndpoint(Endpoint.create().operation(Operation.Query).endpointName("sparql").context(queryContext).build())
                 .addEndpoint(Operation.GSP_R, "data")
                 .build();
