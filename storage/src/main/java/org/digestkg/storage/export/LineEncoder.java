@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import org.apache.jena.atlas.io.AWriterBase;
 import org.apache.jena.atlas.lib.CharSpace;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
@@ -23,6 +22,7 @@ final class LineEncoder {
     private final TermCache cache;
     private final NodeFormatter formatter = new NodeFormatterNT(CharSpace.UTF8);
     private final TextBuffer text = new TextBuffer();
+    private final NodeFile.PlainLiteral plain = new NodeFile.PlainLiteral();
     // Each batch gets a new buffer, as the last one is handed out, as large as the last one grew.
     private int capacity = 1 << 20;
     private byte[] buf;
@@ -57,10 +57,13 @@ final class LineEncoder {
             put(term);
             return;
         }
+        if (nodes.plainLiteral(id, plain)) {
+            putPlain();
+            return;
+        }
         Node node = nodes.get(id);
         // Stored literals (titles, abstracts, names) each belong to one subject: caching them is wasted memory.
         boolean once = node.isLiteral() && !NodeId.isInline(id);
-        if (once && plainText(node)) return;
         text.sb.setLength(0);
         formatter.format(text, node);
         term = text.sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -68,31 +71,18 @@ final class LineEncoder {
         put(term);
     }
 
-    /**
-     * Writes a string or language-tagged literal that Jena's formatter would write as it is, between quotes: most of
-     * an export's bytes, and through the formatter's character sink each was copied three times. Anything the
-     * formatter escapes or writes otherwise (quotes, backslashes, controls, surrogates, other datatypes, a
-     * direction) is left to it.
-     *
-     * @return whether it was written
-     */
-    private boolean plainText(Node literal) {
-        String lang = literal.getLiteralLanguage();
-        boolean string = lang.isEmpty() && XSDDatatype.XSDstring.equals(literal.getLiteralDatatype());
-        if (!string && (lang.isEmpty() || literal.getLiteralBaseDirection() != null)) return false;
-        String lex = literal.getLiteralLexicalForm();
-        for (int i = 0; i < lex.length(); i++) {
-            char c = lex.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) return false;
+    /** Writes {@link #plain} as Jena's formatter would: between quotes, then its language tag, if any. */
+    private void putPlain() {
+        ensure(plain.lexLength + plain.langLength + 3);
+        buf[length++] = '"';
+        nodes.copy(plain.lex, buf, length, plain.lexLength);
+        length += plain.lexLength;
+        buf[length++] = '"';
+        if (plain.lang >= 0) {
+            buf[length++] = '@';
+            nodes.copy(plain.lang, buf, length, plain.langLength);
+            length += plain.langLength;
         }
-        put((byte) '"');
-        put(lex.getBytes(StandardCharsets.UTF_8));
-        put((byte) '"');
-        if (!string) {
-            put((byte) '@');
-            put(lang.getBytes(StandardCharsets.UTF_8));
-        }
-        return true;
     }
 
     private void put(byte[] bytes) {

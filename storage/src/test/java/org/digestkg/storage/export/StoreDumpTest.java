@@ -65,6 +65,9 @@ class StoreDumpTest {
                     // written without the formatter when nothing needs escaping; the others are left to it
                     NodeFactory.createLiteralString("多模态大模型 plain text, ünïcödé"),
                     NodeFactory.createLiteralLang("多模态大模型", "zh-Hans"),
+                    // outside the Basic Multilingual Plane, with nothing to escape: left to the formatter too
+                    NodeFactory.createLiteralString("emoji 😀 and 𠀀"),
+                    NodeFactory.createLiteralLang("Größe", "DE-at"),
                     NodeFactory.createLiteralString("del \u007F, next line \u0085, line separator \u2028, bom \uFEFF"),
                     NodeFactory.createLiteralDirLang("مرحبا", "ar", "rtl"),
                     NodeFactory.createLiteralString(""),
