@@ -88,7 +88,7 @@ final class NodeFile {
      * form is those bytes between quotes: no quote, backslash, control character or character outside the Basic
      * Multilingual Plane (a surrogate pair in Java, which Jena's formatter writes its own way), and no direction or
      * datatype. Such literals are most of an export's bytes; decoding each into a String and encoding it back, as
-     * {@link #get} must, was about a third of the exporter's time. Only the record layout Jena's Thrift code writes
+     * {@link #get} must, was about a fifth of the exporter's time. Only the record layout Jena's Thrift code writes
      * for them is recognised here; any other record, valid or not, is left to {@link #get}.
      *
      * @return whether {@code into} now holds the literal's parts
