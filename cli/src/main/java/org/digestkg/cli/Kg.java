@@ -40,6 +40,7 @@ public final class Kg {
             StatsCommand.class,
             ValidateCommand.class,
             RemoveCommand.class,
+            CompactCommand.class,
             ServeCommand.class,
             PushCommand.class,
             SearchCommand.class,

@@ -54,7 +54,7 @@ final class IndexRoots {
         return Optional.of(new CommittedState(storeName(tdb), version.toString(), order));
     }
 
-    private static BPlusTree tree(TupleIndex index) {
+    static BPlusTree tree(TupleIndex index) {
         if (index instanceof TupleIndexRecord record && record.getRangeIndex() instanceof BPlusTree tree) {
             return tree;
         }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -170,6 +171,33 @@ class JenaInternalsTest {
         DatasetGraph tdbInMemory = DatabaseMgr.createDatasetGraph();
         DatasetGraph other = DatabaseMgr.createDatasetGraph();
         assertNotEquals(state(tdbInMemory).store(), state(other).store(), "two in-memory stores are told apart");
+    }
+
+    // ---- the store's footprint
+
+    @Test
+    void theFootprintGrowsWithEachWriteAndShrinksWhenCompacted() {
+        try (GraphStore store = sampleStore()) {
+            DatasetGraph dsg = store.datasetGraph();
+            long fallbacks = JenaInternals.fallbackCount(Concern.FOOTPRINT);
+            long built = StoreFootprint.bytes(dsg).orElseThrow();
+            Node day = Iris.digest(LocalDate.of(2026, 2, 23));
+            List<Quad> quads = Txn.calculateRead(dsg, () -> Iter.toList(dsg.find(day, Node.ANY, Node.ANY, Node.ANY)));
+            for (int i = 0; i < 3; i++) {
+                Txn.executeWrite(dsg, () -> dsg.removeGraph(day));
+                Txn.executeWrite(dsg, () -> quads.forEach(dsg::add));
+            }
+            long grown = StoreFootprint.bytes(dsg).orElseThrow();
+            assertTrue(grown > built, "the same data written again takes new blocks: " + built + " -> " + grown);
+            DatabaseMgr.compact(store.storage(), true);
+            long compacted = StoreFootprint.bytes(dsg).orElseThrow();
+            assertTrue(compacted < grown, "compacted: " + grown + " -> " + compacted);
+            assertEquals(fallbacks, JenaInternals.fallbackCount(Concern.FOOTPRINT), "the fast path told them");
+
+            System.setProperty(JenaInternals.SWITCH, "off");
+            assertTrue(StoreFootprint.bytes(dsg).isEmpty(), "without the fast path it cannot be told");
+            assertEquals(fallbacks + 1, JenaInternals.fallbackCount(Concern.FOOTPRINT));
+        }
     }
 
     // ---- releasing the store
