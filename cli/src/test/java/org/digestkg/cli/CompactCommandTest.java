@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.digestkg.coauthorship.CoauthorGraph;
@@ -74,6 +75,37 @@ class CompactCommandTest {
             Files.delete(store.resolve("stats.txt"));   // so that Stats.of counts
             assertEquals(Stats.of(s), counts.get(), "and are the store's");
             assertEquals(java.util.Map.of(), s.text().compare(), "the search index agrees with the store");
+        }
+    }
+
+    @Test
+    void aCompactionKilledMidwayLeavesTheStoreAsItWas() throws Exception {
+        Path dir = tmp.resolve("digests");
+        TestDigests.slidingDays(dir, 6, 12, 5);
+        Path store = tmp.resolve("store");
+        run("build", "--store", store.toString(), dir.toString());
+        String[] quads = quads(store);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process compact = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Kg.class.getName(),
+                "compact", "--store", store.toString()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("compact.out").toFile()).start();
+        // TDB2 writes the new storage into Data-0002-tmp and renames it when complete: kill it while it writes
+        Path unfinished = store.resolve("Data-0002-tmp");
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.exists(unfinished) && compact.isAlive() && System.nanoTime() < giveUp) {
+            Thread.sleep(1);
+        }
+        assertTrue(Files.exists(unfinished), "the compaction began: " + Files.readString(tmp.resolve("compact.out")));
+        compact.destroyForcibly(); // SIGKILL
+        assertTrue(compact.waitFor(1, TimeUnit.MINUTES));
+
+        assertArrayEquals(quads, quads(store), "the same quads after the kill");
+        run("compact", "--store", store.toString());
+        assertArrayEquals(quads, quads(store), "and after compacting it again");
+        try (Stream<Path> data = Files.list(store)) {
+            assertEquals(1, data.filter(p -> p.getFileName().toString().startsWith("Data-")).count(),
+                    "one storage folder: the unfinished one is gone");
         }
     }
 
