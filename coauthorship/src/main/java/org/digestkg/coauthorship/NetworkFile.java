@@ -56,16 +56,18 @@ final class NetworkFile {
      * The file this process last wrote or read, as it was on disk then, with what it holds: a server updates the
      * network after each watched day and its co-author index reads it right after, which need not decode 10 MB
      * again (nor the next update read it). Any change of the file on disk (every write replaces it, so its inode
-     * changes) makes it read again.
+     * changes) makes it read again. The file is known by its absolute path: a server given a relative store folder
+     * writes it by one and reads it by the other.
      */
     private record Seen(Path file, Object fileKey, FileTime modified, long size, Stored stored) {
 
         static Seen of(Path file, BasicFileAttributes attributes, Stored stored) {
-            return new Seen(file, attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), stored);
+            return new Seen(file.toAbsolutePath().normalize(), attributes.fileKey(), attributes.lastModifiedTime(),
+                    attributes.size(), stored);
         }
 
         boolean same(Path other, BasicFileAttributes attributes) {
-            return file.equals(other) && fileKey != null && fileKey.equals(attributes.fileKey())
+            return file.equals(other.toAbsolutePath().normalize()) && fileKey != null && fileKey.equals(attributes.fileKey())
                     && modified.equals(attributes.lastModifiedTime()) && size == attributes.size();
         }
     }

@@ -59,4 +59,15 @@ class NetworkFileTest {
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
         assertThrows(NetworkFile.Corrupt.class, () -> NetworkFile.read(file));
     }
+
+    @Test
+    void theFileIsKnownAgainByAnotherPathToIt() throws Exception {
+        // a server given a relative --store writes the file by its absolute path and reads it by the relative one
+        Path file = tmp.resolve(StoredNetwork.FILE);
+        Loaded network = network();
+        NetworkFile.write(file.toAbsolutePath(), "key-1", network);
+        Path relative = Path.of("").toAbsolutePath().relativize(file.toAbsolutePath());
+        assertSame(network, NetworkFile.read(relative).network(), "not decoded again");
+        assertSame(network, NetworkFile.read(tmp.resolve(".").resolve(StoredNetwork.FILE)).network());
+    }
 }
