@@ -90,7 +90,7 @@ final class FolderWatcher implements Runnable {
     @Override
     public void run() {
         try {
-            if (settings.rehearse()) rehearse();
+            if (settings.rehearsals() > 0) rehearse();
             // listen first, then look: a file written in between is heard of, not missed
             scan(dir);
             long lastScan = System.nanoTime();
@@ -122,7 +122,8 @@ final class FolderWatcher implements Runnable {
         try {
             CoauthorIndex.warm(store.datasetGraph());   // waits for the build under way, if any
             long t0 = System.nanoTime();
-            if (LoadRehearsal.run(Path.of(System.getProperty("java.io.tmpdir")), () -> stopping) && !stopping) {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            if (LoadRehearsal.run(tmp, settings.rehearsals(), () -> stopping) && !stopping) {
                 StoredNetwork.rehearseUpdate(store);
                 LOG.info("Load path warmed up on the sample digests ({} ms)", (System.nanoTime() - t0) / 1_000_000);
             }

@@ -35,19 +35,19 @@ final class LoadRehearsal {
 
     /** The samples, in the order a folder would bring them: the second is a new day in a store that has one. */
     static final List<String> SAMPLES = List.of("2026-02-04.md", "2026-02-23.md");
-    /** Loads of each sample: one round warms the path up only partly (see above). */
+    /** Loads of each sample when a server starts: one round warms the path up only partly (see above). */
     static final int ROUNDS = 4;
 
     private LoadRehearsal() {
     }
 
     /**
-     * Rehearses in a scratch folder made in {@code parent} and deleted after, stopping early between samples when
-     * {@code stopping} says so.
+     * Rehearses {@code rounds} rounds in a scratch folder made in {@code parent} and deleted after, stopping early
+     * between samples when {@code stopping} says so.
      *
      * @return whether every sample was loaded (false without the samples, as in a build that did not ship them)
      */
-    static boolean run(Path parent, BooleanSupplier stopping) throws IOException {
+    static boolean run(Path parent, int rounds, BooleanSupplier stopping) throws IOException {
         Path scratch = Files.createTempDirectory(parent, "kg-rehearsal-");
         try {
             try (GraphStore store = GraphStore.open(scratch.resolve("store"))) {
@@ -59,7 +59,7 @@ final class LoadRehearsal {
                     }
                     samples.add(sample.get());
                 }
-                for (int round = 0; round < ROUNDS; round++) {
+                for (int round = 0; round < rounds; round++) {
                     List<LocalDate> days = new ArrayList<>();
                     for (Path sample : samples) {
                         Optional<LocalDate> day = stopping.getAsBoolean() ? Optional.empty() : load(store, sample);
@@ -68,7 +68,7 @@ final class LoadRehearsal {
                         }
                         days.add(day.get());
                     }
-                    if (round + 1 < ROUNDS) {
+                    if (round + 1 < rounds) {
                         days.forEach(day -> remove(store, day)); // so that the next round's days are new again
                     }
                 }

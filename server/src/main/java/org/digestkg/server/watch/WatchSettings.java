@@ -14,21 +14,21 @@ import java.util.function.LongSupplier;
  *               systems (network mounts, some containers) send none, and some watch by polling slowly
  * @param clock  the clock the quiet period is measured with, in nanoseconds ({@link System#nanoTime()}); a test
  *               may hold it still
- * @param rehearse whether to run the load path on sample digests before watching ({@link LoadRehearsal}), so that the
- *               first watched file loads on compiled code
+ * @param rehearsals how many rounds of the load path to run on sample digests before watching ({@link LoadRehearsal}),
+ *               so that the first watched file loads on compiled code; 0 for none
  */
-record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, boolean rehearse) {
+record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, int rehearsals) {
 
     /** Short enough for a new digest to be queryable within about a second; long enough for a copy to go on. */
     static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime,
-            true);
+            LoadRehearsal.ROUNDS);
 
     WatchSettings {
         Objects.requireNonNull(quiet, "quiet");
         Objects.requireNonNull(rescan, "rescan");
         Objects.requireNonNull(clock, "clock");
-        if (quiet.isNegative() || rescan.isNegative() || rescan.isZero()) {
-            throw new IllegalArgumentException("quiet must not be negative, rescan must be positive");
+        if (quiet.isNegative() || rescan.isNegative() || rescan.isZero() || rehearsals < 0) {
+            throw new IllegalArgumentException("quiet and rehearsals must not be negative, rescan must be positive");
         }
     }
 }
