@@ -1,8 +1,6 @@
 package org.digestkg.cli;
 
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.digestkg.coauthorship.StoredNetwork;
@@ -35,10 +33,7 @@ final class CompactCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         try (GraphStore s = store.openExistingWithoutSearch()) {
-            Optional<String> before = StoredNetwork.stateKey(s);
-            Compaction.Result r = Compaction.compact(s, before);
-            // the same papers under the new state: the kept network is carried over, not read from the store again
-            StoredNetwork.update(s, before, Set.of());
+            Compaction.Result r = StoredNetwork.compact(s);
             String sizes = r.bytesBefore().isPresent() && r.bytesAfter().isPresent()
                     ? ": its data " + megabytes(r.bytesBefore().get()) + " -> " + megabytes(r.bytesAfter().get()) : "";
             spec.commandLine().getOut().printf(Locale.ROOT, "Compacted %s in %.1f s%s%n", store.dir(),

@@ -13,6 +13,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.digestkg.coauthorship.CoauthorGraphLoader.Loaded;
 import org.digestkg.coauthorship.NetworkFile.Corrupt;
 import org.digestkg.coauthorship.NetworkFile.Stored;
+import org.digestkg.storage.Compaction;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.QuadTap;
 import org.digestkg.storage.StoredDigests;
@@ -127,6 +128,17 @@ public final class StoredNetwork {
     /** The key of the store's committed state now: what a writer notes before it changes the store. */
     public static Optional<String> stateKey(GraphStore store) {
         return CommittedState.seenBy(store.datasetGraph()).map(CommittedState::key);
+    }
+
+    /**
+     * Compacts the store ({@link Compaction}) and carries the kept network over to the state the compaction gives it:
+     * the same papers, merged with the papers of no day, rather than read from the store again.
+     */
+    public static Compaction.Result compact(GraphStore store) {
+        Optional<String> before = stateKey(store);
+        Compaction.Result r = Compaction.compact(store, before);
+        update(store, before, Set.of());
+        return r;
     }
 
     /**

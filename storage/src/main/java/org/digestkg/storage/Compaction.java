@@ -16,7 +16,7 @@ import org.digestkg.storage.tdb.StoreFootprint;
  * The data is the same after it, but the state key ({@link CommittedState}) is not: what is kept beside the store
  * under that key is carried over rather than left to be rebuilt: the counts, moved by a change that wrote nothing
  * ({@link Stats#update}), and the list of stored digests ({@link StoredDigests}). The co-author network, which lives
- * in another module, is the caller's to carry over.
+ * in another module, is carried over there ({@code StoredNetwork.compact}), which is what callers use.
  */
 public final class Compaction {
 
@@ -28,7 +28,8 @@ public final class Compaction {
     }
 
     /**
-     * Compacts {@code store}, which this process must have to itself. Call outside any transaction.
+     * Compacts {@code store}. Call outside any transaction; other threads' queries go on meanwhile, and this
+     * process must be the store's only writer.
      *
      * @param before the store's state key before ({@link CommittedState#key}), under which the counts were kept
      */

@@ -23,12 +23,14 @@ import java.util.concurrent.TimeUnit;
 import org.digestkg.coauthorship.StoredNetwork;
 import org.digestkg.coauthorship.sparql.CoauthorIndex;
 import org.digestkg.extractor.model.Problem;
+import org.digestkg.storage.Compaction;
 import org.digestkg.storage.DigestLoader;
 import org.digestkg.storage.GraphStore;
 import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.InputFiles;
 import org.digestkg.storage.LoadResult;
 import org.digestkg.storage.RdfImport;
+import org.digestkg.storage.tdb.StoreFootprint;
 import org.digestkg.server.watch.SettlingFiles.Fingerprint;
 import org.digestkg.server.watch.SettlingFiles.Due;
 import org.slf4j.Logger;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * changed digest replaces its graph, a bad file changes nothing and is reported in the log with its file and line.
  * After new data is committed, the co-authorship index is built again for it, so the next co-authorship query finds it
  * ready; the network is written beside the store just after. Removing a file from the folder does not remove its
- * digest from the store.
+ * digest from the store. Each load leaves behind the index blocks TDB2 copied, so once the store's data has grown to
+ * {@link WatchSettings#compactAt} times its size, the watcher compacts it after a load ({@link #compactIfGrown}).
  */
 final class FolderWatcher implements Runnable {
 
@@ -64,6 +67,8 @@ final class FolderWatcher implements Runnable {
     private final WatchService service;
     private final Set<Path> registered = new HashSet<>();
     private volatile boolean stopping;
+    /** The bytes of the store's data when the watch began or last compacted it; empty when they cannot be told. */
+    private Optional<Long> compactedSize = Optional.empty();
 
     FolderWatcher(GraphStore store, Path dir, WatchSettings settings, WatchEvents events) throws IOException {
         this.store = store;
@@ -91,6 +96,7 @@ final class FolderWatcher implements Runnable {
     public void run() {
         try {
             if (settings.rehearsals() > 0) rehearse();
+            if (settings.compactAt() > 0) compactedSize = StoreFootprint.bytes(store.storage());
             // listen first, then look: a file written in between is heard of, not missed
             scan(dir);
             long lastScan = System.nanoTime();
@@ -222,7 +228,36 @@ final class FolderWatcher implements Runnable {
             } finally {
                 network.keep();
             }
+            compactIfGrown();
         }
+    }
+
+    /**
+     * Compacts the store when its data has grown to {@link WatchSettings#compactAt} times its size when the watch
+     * began or last compacted it, carrying over what is kept beside it ({@link StoredNetwork#compact}). It comes right
+     * after a load: digests come a day apart, and the compaction (a minute for a year's store) holds up only the next
+     * load and a stop of the server, never the queries.
+     */
+    private void compactIfGrown() {
+        if (settings.compactAt() == 0 || stopping || compactedSize.isEmpty()) return;
+        Optional<Long> now = StoreFootprint.bytes(store.storage());
+        if (now.isEmpty() || now.get() < settings.compactAt() * compactedSize.get()) return;
+        long t0 = System.nanoTime();
+        try {
+            Compaction.Result r = StoredNetwork.compact(store);
+            CoauthorIndex.warm(store.datasetGraph());
+            compactedSize = r.bytesAfter();
+            LOG.info("Compacted the store in {} s: its data {} -> {} MB", String.format("%.1f",
+                    (System.nanoTime() - t0) / 1e9), megabytes(now.get()), r.bytesAfter().map(FolderWatcher::megabytes)
+                    .orElse("?"));
+        } catch (RuntimeException e) {
+            compactedSize = now;   // tried again once it has grown as much again
+            LOG.error("Could not compact the store: {}", e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%,.0f", bytes / 1e6);
     }
 
     /** What a file changed in the store: the day of a digest, or (day null) anything an RDF import brought. */

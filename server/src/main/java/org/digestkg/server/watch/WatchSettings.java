@@ -16,19 +16,27 @@ import java.util.function.LongSupplier;
  *               may hold it still
  * @param rehearsals how many rounds of the load path to run on sample digests before watching ({@link LoadRehearsal}),
  *               so that the first watched file loads on compiled code; 0 for none
+ * @param compactAt how many times its size when the watch began, or when it was last compacted, the store's data
+ *               may grow to before the watch compacts it after a load (TDB2 keeps the blocks each write copies: a day
+ *               added to a year's store adds about 60 MB); 0 for never
  */
-record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, int rehearsals) {
+record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, int rehearsals, double compactAt) {
 
-    /** Short enough for a new digest to be queryable within about a second; long enough for a copy to go on. */
+    /**
+     * A quiet period short enough for a new digest to be queryable within about a second, long enough for a copy to go
+     * on; the data compacted once it has doubled.
+     */
     static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime,
-            LoadRehearsal.ROUNDS);
+            LoadRehearsal.ROUNDS, 2);
 
     WatchSettings {
         Objects.requireNonNull(quiet, "quiet");
         Objects.requireNonNull(rescan, "rescan");
         Objects.requireNonNull(clock, "clock");
-        if (quiet.isNegative() || rescan.isNegative() || rescan.isZero() || rehearsals < 0) {
-            throw new IllegalArgumentException("quiet and rehearsals must not be negative, rescan must be positive");
+        if (quiet.isNegative() || rescan.isNegative() || rescan.isZero() || rehearsals < 0
+                || !(compactAt == 0 || compactAt >= 1)) {
+            throw new IllegalArgumentException("quiet and rehearsals must not be negative, rescan must be positive, "
+                    + "compactAt 0 or at least 1");
         }
     }
 }

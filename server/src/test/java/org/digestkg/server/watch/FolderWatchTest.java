@@ -53,7 +53,7 @@ class FolderWatchTest {
     private static final int SAMPLE_PAPERS = 20;
     private static final String WORLDVQA = "2602.02537";
     private static final WatchSettings QUICK = new WatchSettings(Duration.ofMillis(200), Duration.ofMillis(200),
-            System::nanoTime, 0);
+            System::nanoTime, 0, 0);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -132,6 +132,33 @@ class FolderWatchTest {
     }
 
     @Test
+    void theStoreIsCompactedAfterALoadOnceItsDataHasGrownAndAnswersAsBefore() throws IOException {
+        // at 1x, any load that writes grows the data past its size at the start: compacted after every load
+        serve(new WatchSettings(QUICK.quiet(), QUICK.rescan(), System::nanoTime, 0, 1), events);
+        try (LogCapture network = new LogCapture(StoredNetwork.class)) {
+            drop(DAY + ".md", sample());
+            await(() -> log.has("INFO", "Compacted the store"), "the load grew the store, which was then compacted");
+            assertTrue(Files.isDirectory(storeDir.resolve("Data-0002")), "TDB2 wrote the data afresh");
+            assertTrue(!Files.exists(storeDir.resolve("Data-0001")), "and deleted the old storage");
+            assertEquals(SAMPLE_PAPERS, papers(DAY));
+            assertEquals(Set.of(WORLDVQA), searchIds("WorldVQA"));
+            CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow(
+                    () -> new AssertionError("the kept network is for the compacted store's state"));
+            assertTrue(kept.sameAs(CoauthorGraph.load(store)), "and equals a fresh one");
+            // (the server's start may log "none yet": the store was empty)
+            assertTrue(!network.has("INFO", "made for another state"), "carried over, not read again: " + network.lines());
+
+            // the watch goes on into the compacted store
+            drop(DAY + ".md", sample().replace("WorldVQA", "Quokkabench"));
+            await(() -> searchIds("Quokkabench").contains(WORLDVQA), "a changed digest loads after the compaction");
+            await(() -> log.lines().stream().filter(l -> l.contains("Compacted the store")).count() == 2,
+                    "and the store is compacted again");
+            assertEquals(SAMPLE_PAPERS, papers(DAY));
+            assertEquals(Set.of(), searchIds("WorldVQA"));
+        }
+    }
+
+    @Test
     void aBrokenFileIsLoggedWithItsLineAndTheServerGoesOnToLoadTheNextGoodFile() throws IOException {
         serve();
         drop("broken.ttl", "@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ex:g .\n");
@@ -153,7 +180,7 @@ class FolderWatchTest {
     void aFileWrittenInTwoHalvesWithAPauseIsLoadedWholeOnly() throws IOException {
         // the quiet period measured on a clock the test holds still: it passes when the test says so, never by itself
         AtomicLong clock = new AtomicLong();
-        serve(new WatchSettings(Duration.ofSeconds(1), Duration.ofMillis(100), clock::get, 0), events);
+        serve(new WatchSettings(Duration.ofSeconds(1), Duration.ofMillis(100), clock::get, 0, 0), events);
         String text = sample();
         String first = text.substring(0, text.length() / 2);
         byte[] firstBytes = first.getBytes(StandardCharsets.UTF_8);
@@ -249,7 +276,7 @@ class FolderWatchTest {
         assertTrue(!LoadRehearsal.run(parent, 1, () -> true), "a stopping watch stops it");
 
         Files.writeString(folder.resolve(DAY + ".md"), sample());
-        serve(new WatchSettings(QUICK.quiet(), QUICK.rescan(), System::nanoTime, 1), events);
+        serve(new WatchSettings(QUICK.quiet(), QUICK.rescan(), System::nanoTime, 1, 0), events);
         await(() -> log.has("INFO", "Load path warmed up on the sample digests"), "the watch rehearses first");
         await(() -> ask("ASK { GRAPH <" + digest(DAY) + "> { ?s ?p ?o } }"), "then loads the folder");
         assertEquals(SAMPLE_PAPERS, papers(DAY));
