@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -185,7 +186,7 @@ public final class StoredNetwork {
      * {@link #collector} that saw the whole change.
      */
     public static Kept update(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen) {
-        return updated(store, before, changedDays, seen).keep();
+        return updated(store, before, changedDays, seen, OptionalLong.empty()).keep();
     }
 
     /**
@@ -194,10 +195,35 @@ public final class StoredNetwork {
      * in memory. A server answers co-authorship queries on a watched day that way before the file is written.
      */
     public static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays) {
-        return updated(store, before, changedDays, QuadTap.NONE);
+        return updated(store, before, changedDays, QuadTap.NONE, OptionalLong.empty());
     }
 
-    private static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen) {
+    /** What a writer notes before it changes a store that other writers of the process share. */
+    public record Noted(Optional<String> stateKey, OptionalLong commits) {
+    }
+
+    /** The store's committed state and this process's commits to it so far, seen together. */
+    public static Noted note(GraphStore store) {
+        DatasetGraph dsg = store.datasetGraph();
+        return Txn.calculateRead(dsg, () -> new Noted(CommittedState.seenBy(dsg).map(CommittedState::key),
+                CommittedState.commitsBefore(dsg)));
+    }
+
+    /**
+     * Like {@link #updated(GraphStore, Optional, Set)} for a writer that shares the store with other writers of the
+     * process (a server's watched folder, beside SPARQL updates) and made {@code commits} commits since it noted
+     * {@code before}: when anyone else committed meanwhile, the days changed no longer say everything that changed,
+     * and the whole network is read.
+     */
+    public static Update updated(GraphStore store, Noted before, int commits, Set<LocalDate> changedDays) {
+        OptionalLong expected = before.commits().isPresent()
+                ? OptionalLong.of(before.commits().getAsLong() + commits) : OptionalLong.empty();
+        return updated(store, before.stateKey(), changedDays, QuadTap.NONE, expected);
+    }
+
+    /** @param commits the commits the store must have seen for the days to tell what changed; empty: not checked */
+    private static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen,
+            OptionalLong commits) {
         DatasetGraph dsg = store.datasetGraph();
         return Txn.calculateRead(dsg, () -> {
             Optional<CommittedState> state = CommittedState.seenBy(dsg);
@@ -220,7 +246,8 @@ public final class StoredNetwork {
                 how = Kept.COLLECTED;
                 network = c.loaded(dsg, union());
             } else if (stored != null && before.isPresent() && stored.stateKey().equals(before.get())
-                    && changedDays != null) {
+                    && changedDays != null
+                    && (commits.isEmpty() || CommittedState.commitsBefore(dsg).equals(commits))) {
                 how = Kept.UPDATED;
                 network = CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays);
             } else {

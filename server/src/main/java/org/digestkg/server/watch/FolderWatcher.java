@@ -193,10 +193,10 @@ final class FolderWatcher implements Runnable {
      * ({@link StoredNetwork}, by the days changed, as {@code kg build} does) and the in-memory index up to date.
      */
     private void load(List<Due> due) {
-        Optional<String> before = StoredNetwork.stateKey(store);
+        StoredNetwork.Noted before = StoredNetwork.note(store);
         Set<LocalDate> days = new HashSet<>();
         boolean imported = false;
-        boolean changed = false;
+        int commits = 0;   // each change is one commit; anyone else's (a SPARQL update) makes the network read whole
         for (Due d : due) {
             if (stopping) {
                 break;   // the rest is loaded at the next start, as the folder is read then
@@ -213,15 +213,15 @@ final class FolderWatcher implements Runnable {
                 change = Optional.empty();
             }
             if (change.isPresent()) {
-                changed = true;
+                commits++;
                 if (change.get().day() == null) imported = true; else days.add(change.get().day());
             }
             observe(d.file());   // written to again while it loaded: it settles and loads once more
         }
-        if (changed) {
+        if (commits > 0) {
             long t0 = System.nanoTime();
             // an import may change any paper; the index is served from memory before the file is written
-            StoredNetwork.Update network = StoredNetwork.updated(store, before, imported ? null : days);
+            StoredNetwork.Update network = StoredNetwork.updated(store, before, commits, imported ? null : days);
             try {
                 if (!stopping) CoauthorIndex.warm(store.datasetGraph());
                 LOG.info("Co-authorship index updated ({} ms)", (System.nanoTime() - t0) / 1_000_000);

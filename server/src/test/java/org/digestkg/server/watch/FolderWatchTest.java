@@ -22,14 +22,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.digestkg.coauthorship.CoauthorGraph;
 import org.digestkg.coauthorship.StoredNetwork;
+import org.digestkg.extractor.rdf.DCTERMS;
 import org.digestkg.extractor.rdf.DKG;
+import org.digestkg.extractor.rdf.FOAF;
 import org.digestkg.extractor.rdf.RDF;
 import org.digestkg.server.KgServer;
 import org.digestkg.server.TestData;
@@ -156,6 +160,38 @@ class FolderWatchTest {
             assertEquals(SAMPLE_PAPERS, papers(DAY));
             assertEquals(Set.of(), searchIds("WorldVQA"));
         }
+    }
+
+    @Test
+    void aWriteByAnotherWriterBetweenALoadAndTheNetworksUpdateIsNotMissed() throws IOException {
+        // a server with updates allowed: a SPARQL update may commit between a watched load's commit and the update
+        // of the kept network, which then cannot go by the loaded day alone
+        Node graph = NodeFactory.createURI("urn:test:other");
+        Node paper = NodeFactory.createURI(DKG.BASE + "paper/2601.99999");
+        Node ada = NodeFactory.createURI(DKG.BASE + "author/ada-lovelace");
+        Node charles = NodeFactory.createURI(DKG.BASE + "author/charles-babbage");
+        serve(QUICK, new Recorder() {
+            @Override
+            public void loaded(LoadResult result) {
+                super.loaded(result);
+                if (result.status() != LoadResult.Status.LOADED) return;
+                // on the watcher's thread, just after its commit: what another writer would do then
+                Txn.executeWrite(store.datasetGraph(), () -> {
+                    store.datasetGraph().add(graph, paper, RDF.type, DKG.Paper);
+                    store.datasetGraph().add(graph, paper, DCTERMS.creator, ada);
+                    store.datasetGraph().add(graph, paper, DCTERMS.creator, charles);
+                    store.datasetGraph().add(graph, ada, FOAF.name, NodeFactory.createLiteralString("Ada Lovelace"));
+                    store.datasetGraph().add(graph, charles, FOAF.name, NodeFactory.createLiteralString("Charles Babbage"));
+                });
+            }
+        });
+        drop(DAY + ".md", sample());
+        await(() -> log.has("INFO", "Co-authorship index updated"), "the network is brought up to date after the load");
+        CoauthorGraph fresh = CoauthorGraph.load(store);
+        assertTrue(IntStream.range(0, fresh.authorCount()).anyMatch(a -> fresh.author(a).name().equals("Ada Lovelace")),
+                "the other writer's paper is in the store's network");
+        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow(() -> new AssertionError("no current kept network"));
+        assertTrue(kept.sameAs(fresh), "the network kept beside the store holds the other writer's paper too");
     }
 
     @Test

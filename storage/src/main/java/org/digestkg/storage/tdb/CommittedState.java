@@ -1,10 +1,13 @@
 package org.digestkg.storage.tdb;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import org.apache.jena.dboe.transaction.txn.TransactionInfo;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.digestkg.storage.tdb.JenaInternals.Concern;
 
 /**
@@ -46,6 +49,18 @@ public record CommittedState(String store, String version, long order) {
             return Optional.empty();
         }
         return JenaInternals.attempt(Concern.COMMITTED_STATE, () -> IndexRoots.stateSeenBy(dsg));
+    }
+
+    /**
+     * How many write transactions had been committed to the store by this process when the calling thread's
+     * transaction began (TDB2's data version, counted in memory since the store was opened). A writer that shares the
+     * store with other writers of the process notes it before its own commits and tells, in a later transaction,
+     * whether anyone else committed in between. Empty without a transaction, or for a dataset that is not TDB2.
+     */
+    public static OptionalLong commitsBefore(DatasetGraph dsg) {
+        DatasetGraphTDB tdb = TdbStorage.of(dsg);
+        TransactionInfo txn = tdb == null || !dsg.isInTransaction() ? null : tdb.getTxnSystem().getTransactionInfo();
+        return txn == null ? OptionalLong.empty() : OptionalLong.of(txn.getDataVersion());
     }
 
     /** Store and version in one string, e.g. {@code /data/kg/Data-0001@(dev=803,ino=1234)#spo:7.pos:7...}. */

@@ -165,6 +165,37 @@ class JenaInternalsTest {
     }
 
     @Test
+    void theCommitsBeforeATransactionCountEveryWriteCommitAndNothingElse() {
+        try (GraphStore store = sampleStore(tmp.resolve("commits"))) {
+            DatasetGraph dsg = store.datasetGraph();
+            assertTrue(CommittedState.commitsBefore(dsg).isEmpty(), "outside a transaction there is none to tell");
+            long start = Txn.calculateRead(dsg, () -> CommittedState.commitsBefore(dsg).orElseThrow());
+            Txn.executeWrite(dsg, () -> dsg.add(G, G, G, G));
+            dsg.begin(org.apache.jena.query.ReadWrite.WRITE);
+            dsg.add(G, G, G, NodeFactory.createLiteralString("aborted"));
+            dsg.abort();
+            dsg.end();
+            Txn.executeRead(dsg, () -> { });
+            Txn.executeWrite(dsg, () -> assertEquals(start + 1, CommittedState.commitsBefore(dsg).orElseThrow(),
+                    "a writer sees the commits before it began"));
+            Txn.executeRead(dsg, () -> {
+                assertEquals(start + 2, CommittedState.commitsBefore(dsg).orElseThrow(), "two commits; the abort and "
+                        + "the read not counted");
+                Thread writer = new Thread(() -> Txn.executeWrite(dsg, () -> dsg.delete(G, G, G, G)));
+                writer.start();
+                join(writer);
+                assertEquals(start + 2, CommittedState.commitsBefore(dsg).orElseThrow(), "as the reader began");
+            });
+            assertEquals(start + 3, Txn.calculateRead(dsg, () -> CommittedState.commitsBefore(dsg).orElseThrow()));
+            DatabaseMgr.compact(store.storage(), true);
+            assertEquals(start + 3, Txn.calculateRead(dsg, () -> CommittedState.commitsBefore(dsg).orElseThrow()),
+                    "a compaction is no commit, and the count goes on in the new storage");
+        }
+        DatasetGraph memory = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        assertTrue(Txn.calculateRead(memory, () -> CommittedState.commitsBefore(memory)).isEmpty(), "not TDB2");
+    }
+
+    @Test
     void aStoreThatIsNotTdb2HasNoCommittedState() {
         DatasetGraph memory = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
         assertTrue(CommittedState.seenBy(memory).isEmpty());
