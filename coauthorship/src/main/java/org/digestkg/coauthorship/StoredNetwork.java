@@ -133,12 +133,13 @@ public final class StoredNetwork {
 
     /**
      * Compacts the store ({@link Compaction}) and carries the kept network over to the state the compaction gives it:
-     * the same papers, merged with the papers of no day, rather than read from the store again.
+     * the same papers, merged with the papers of no day, rather than read from the store again (unless another writer
+     * committed meanwhile).
      */
     public static Compaction.Result compact(GraphStore store) {
-        Optional<String> before = stateKey(store);
-        Compaction.Result r = Compaction.compact(store, before);
-        update(store, before, Set.of());
+        Noted before = note(store);
+        Compaction.Result r = Compaction.compact(store, before.stateKey(), before.commits());
+        updated(store, before, 0, Set.of()).keep();
         return r;
     }
 

@@ -1,10 +1,16 @@
 package org.digestkg.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.digestkg.storage.tdb.CommittedState;
 import org.digestkg.storage.tdb.StoreFootprint;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a store's data afresh. TDB2 copies every index block a write transaction touches and keeps the old copy for
@@ -28,17 +34,29 @@ public final class Compaction {
     }
 
     /**
-     * Compacts {@code store}. Call outside any transaction; other threads' queries go on meanwhile, and this
-     * process must be the store's only writer.
+     * Compacts {@code store}. Call outside any transaction; other threads' queries go on meanwhile. TDB2 holds other
+     * writers of the process back while it copies; one that commits right after (a SPARQL update on a server that
+     * allows them) is told by the count of commits, and then the counts are not carried over but counted again by
+     * their next reader.
      *
-     * @param before the store's state key before ({@link CommittedState#key}), under which the counts were kept
+     * @param before        the store's state key before ({@link CommittedState#key}), under which the counts were kept
+     * @param commitsBefore the store's commits by then ({@link CommittedState#commitsBefore}), seen with it
      */
-    public static Result compact(GraphStore store, Optional<String> before) {
+    public static Result compact(GraphStore store, Optional<String> before, OptionalLong commitsBefore) {
         Optional<Long> bytesBefore = StoreFootprint.bytes(store.storage());
         StatsChange none = new StatsChange(store.datasetGraph());
         DatabaseMgr.compact(store.storage(), true);
         Stats.update(store, before, none);
         StoredDigests.keep(store);
+        DatasetGraph dsg = store.datasetGraph();
+        if (!commitsBefore.equals(Txn.calculateRead(dsg, () -> CommittedState.commitsBefore(dsg)))) {
+            try {
+                Files.deleteIfExists(store.dir().resolve(StatsFile.NAME)); // may have been moved past that commit
+            } catch (IOException e) {
+                LoggerFactory.getLogger(Compaction.class).warn("Could not delete {}, which may be stale: {}",
+                        store.dir().resolve(StatsFile.NAME), e.toString());
+            }
+        }
         return new Result(bytesBefore, StoreFootprint.bytes(store.storage()));
     }
 }
