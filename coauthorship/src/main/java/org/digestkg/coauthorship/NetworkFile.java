@@ -67,8 +67,9 @@ final class NetworkFile {
         }
 
         boolean same(Path other, BasicFileAttributes attributes) {
-            return file.equals(other.toAbsolutePath().normalize()) && fileKey != null && fileKey.equals(attributes.fileKey())
-                    && modified.equals(attributes.lastModifiedTime()) && size == attributes.size();
+            return file.equals(other.toAbsolutePath().normalize()) && fileKey != null
+                    && fileKey.equals(attributes.fileKey()) && modified.equals(attributes.lastModifiedTime())
+                    && size == attributes.size();
         }
     }
 

@@ -150,7 +150,8 @@ class FolderWatchTest {
                     () -> new AssertionError("the kept network is for the compacted store's state"));
             assertTrue(kept.sameAs(CoauthorGraph.load(store)), "and equals a fresh one");
             // (the server's start may log "none yet": the store was empty)
-            assertTrue(!network.has("INFO", "made for another state"), "carried over, not read again: " + network.lines());
+            assertTrue(!network.has("INFO", "made for another state"),
+                    "carried over, not read again: " + network.lines());
 
             // the watch goes on into the compacted store
             drop(DAY + ".md", sample().replace("WorldVQA", "Quokkabench"));
@@ -181,7 +182,8 @@ class FolderWatchTest {
                     store.datasetGraph().add(graph, paper, DCTERMS.creator, ada);
                     store.datasetGraph().add(graph, paper, DCTERMS.creator, charles);
                     store.datasetGraph().add(graph, ada, FOAF.name, NodeFactory.createLiteralString("Ada Lovelace"));
-                    store.datasetGraph().add(graph, charles, FOAF.name, NodeFactory.createLiteralString("Charles Babbage"));
+                    store.datasetGraph().add(graph, charles, FOAF.name,
+                            NodeFactory.createLiteralString("Charles Babbage"));
                 });
             }
         });
