@@ -107,6 +107,7 @@ final class BuildCommand implements Callable<Integer> {
         } else {
             try (GraphStore s = store.openOrCreate()) {
                 summary = load(s, files, date, strict, quiet, out);
+                if (summary.changedStore()) CompactCommand.suggestIfGrown(s, spec.commandLine().getErr());
             }
         }
         if (report != null) {

@@ -1,5 +1,6 @@
 package org.digestkg.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -40,6 +41,17 @@ final class CompactCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9, sizes);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * After a write: says on {@code err} when the store's data has grown to {@link Compaction#WORTH_AT} times its size
+     * just after its last compaction (each day added to a year's store leaves about 60 MB behind).
+     */
+    static void suggestIfGrown(GraphStore store, PrintWriter err) {
+        Compaction.growth(store).filter(g -> g.atLeast(Compaction.WORTH_AT)).ifPresent(g -> err.printf(Locale.ROOT,
+                "The store's data has grown from %s to %s since it was last compacted: `kg compact --store %s` "
+                        + "gives back the copies TDB2 keeps.%n", megabytes(g.compacted()), megabytes(g.bytes()),
+                store.dir()));
     }
 
     private static String megabytes(long bytes) {

@@ -55,6 +55,7 @@ final class RemoveCommand implements Callable<Integer> {
             if (!removed.isEmpty()) {
                 StoredNetwork.update(s, before, removed);
                 Stats.update(s, before, change);
+                CompactCommand.suggestIfGrown(s, spec.commandLine().getErr());
             }
             StoredDigests.keep(s); // so that the next reader need not open the store
         }

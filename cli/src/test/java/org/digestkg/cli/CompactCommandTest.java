@@ -79,6 +79,36 @@ class CompactCommandTest {
     }
 
     @Test
+    void buildAndRemoveSayWhenTheDataHasDoubledSinceTheLastCompaction() throws Exception {
+        Path dir = tmp.resolve("digests");
+        List<String> days = TestDigests.slidingDays(dir, 5, 12, 5);
+        Path store = tmp.resolve("store");
+        var first = KgCommandLineTest.kg("build", "--store", store.toString(), dir.toString());
+        assertEquals(0, first.exit(), first.out() + first.err());
+        assertTrue(!first.err().contains("has grown"), first.err());
+        assertTrue(Files.exists(store.resolve("compacted-size.txt")), "the first build's size is the measure");
+
+        String said = "";
+        for (int i = 0; i < 20 && said.isEmpty(); i++) {
+            for (String[] args : List.of(new String[] {"remove", "--store", store.toString(), days.get(2)},
+                    new String[] {"build", "--store", store.toString(), dir.resolve(days.get(2) + ".md").toString()})) {
+                var r = KgCommandLineTest.kg(args);
+                assertEquals(0, r.exit(), r.out() + r.err());
+                if (r.err().contains("has grown")) said = r.err();
+            }
+        }
+        assertTrue(said.contains("since it was last compacted: `kg compact --store " + store + "`"),
+                "said once the data doubled: " + said);
+        assertTrue(size(store) >= 2 * Long.parseLong(Files.readString(store.resolve("compacted-size.txt")).strip()));
+
+        run("compact", "--store", store.toString());
+        assertEquals(size(store), Long.parseLong(Files.readString(store.resolve("compacted-size.txt")).strip()),
+                "the compacted size is the measure from now on");
+        var removed = KgCommandLineTest.kg("remove", "--store", store.toString(), days.get(2));
+        assertTrue(!removed.err().contains("has grown"), "measured again from the compaction: " + removed.err());
+    }
+
+    @Test
     void aCompactionKilledMidwayLeavesTheStoreAsItWas() throws Exception {
         Path dir = tmp.resolve("digests");
         TestDigests.slidingDays(dir, 6, 12, 5);

@@ -1,7 +1,10 @@
 package org.digestkg.storage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,7 +29,57 @@ import org.slf4j.LoggerFactory;
  */
 public final class Compaction {
 
+    /**
+     * How many times its size just after its last compaction a store's data may grow to before compacting it is
+     * worth its time: a watching server then compacts its store by itself, and {@code kg build} and {@code kg remove}
+     * say so.
+     */
+    public static final double WORTH_AT = 2;
+    /** Beside the store: the bytes of its data just after its last compaction, or when first measured. */
+    static final String SIZE_FILE = "compacted-size.txt";
+
     private Compaction() {
+    }
+
+    /** The bytes of a store's data now, and just after its last compaction (or when first measured). */
+    public record Growth(long bytes, long compacted) {
+        /** Whether the data has grown to {@code factor} times its size then. */
+        public boolean atLeast(double factor) {
+            return bytes >= factor * compacted;
+        }
+    }
+
+    /**
+     * How the store's data has grown since its last compaction ({@value #SIZE_FILE}). A store without that record gets
+     * one, with its size now: after a first build, whose indexes are packed, or the first time a writer asks. Empty
+     * when the size cannot be told.
+     */
+    public static Optional<Growth> growth(GraphStore store) {
+        Optional<Long> now = StoreFootprint.bytes(store.storage());
+        if (now.isEmpty()) return Optional.empty();
+        Path file = store.dir().resolve(SIZE_FILE);
+        try {
+            return Optional.of(new Growth(now.get(), Long.parseLong(Files.readString(file).strip())));
+        } catch (IOException | NumberFormatException e) {
+            keepSize(store, now.get());   // none yet, or unreadable: from now on
+            return Optional.of(new Growth(now.get(), now.get()));
+        }
+    }
+
+    private static void keepSize(GraphStore store, long bytes) {
+        Path file = store.dir().resolve(SIZE_FILE);
+        try {
+            Path tmp = Files.createTempFile(store.dir(), SIZE_FILE, ".tmp");
+            try {
+                Files.writeString(tmp, bytes + "\n", StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // the next writer measures again
+            LoggerFactory.getLogger(Compaction.class).debug("Could not keep {}: {}", file, e.toString());
+        }
     }
 
     /** The bytes of the store's data ({@link StoreFootprint}) before and after; empty when they cannot be told. */
@@ -57,6 +110,8 @@ public final class Compaction {
                         store.dir().resolve(StatsFile.NAME), e.toString());
             }
         }
-        return new Result(bytesBefore, StoreFootprint.bytes(store.storage()));
+        Optional<Long> bytesAfter = StoreFootprint.bytes(store.storage());
+        bytesAfter.ifPresent(bytes -> keepSize(store, bytes));
+        return new Result(bytesBefore, bytesAfter);
     }
 }

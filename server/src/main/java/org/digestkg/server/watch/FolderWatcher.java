@@ -30,7 +30,6 @@ import org.digestkg.storage.ImportResult;
 import org.digestkg.storage.InputFiles;
 import org.digestkg.storage.LoadResult;
 import org.digestkg.storage.RdfImport;
-import org.digestkg.storage.tdb.StoreFootprint;
 import org.digestkg.server.watch.SettlingFiles.Fingerprint;
 import org.digestkg.server.watch.SettlingFiles.Due;
 import org.slf4j.Logger;
@@ -67,8 +66,8 @@ final class FolderWatcher implements Runnable {
     private final WatchService service;
     private final Set<Path> registered = new HashSet<>();
     private volatile boolean stopping;
-    /** The bytes of the store's data when the watch began or last compacted it; empty when they cannot be told. */
-    private Optional<Long> compactedSize = Optional.empty();
+    /** Set once a compaction failed (a full disk, say): not tried again, after every load, until the next start. */
+    private boolean compactionFailed;
 
     FolderWatcher(GraphStore store, Path dir, WatchSettings settings, WatchEvents events) throws IOException {
         this.store = store;
@@ -96,7 +95,7 @@ final class FolderWatcher implements Runnable {
     public void run() {
         try {
             if (settings.rehearsals() > 0) rehearse();
-            if (settings.compactAt() > 0) compactedSize = StoreFootprint.bytes(store.storage());
+            if (settings.compactAt() > 0) Compaction.growth(store);   // a store without a record of its size gets one
             // listen first, then look: a file written in between is heard of, not missed
             scan(dir);
             long lastScan = System.nanoTime();
@@ -233,26 +232,26 @@ final class FolderWatcher implements Runnable {
     }
 
     /**
-     * Compacts the store when its data has grown to {@link WatchSettings#compactAt} times its size when the watch
-     * began or last compacted it, carrying over what is kept beside it ({@link StoredNetwork#compact}). It comes right
-     * after a load: digests come a day apart, and the compaction (a minute for a year's store) holds up only the next
-     * load and a stop of the server, never the queries.
+     * Compacts the store when its data has grown to {@link WatchSettings#compactAt} times its size just after its last
+     * compaction, or when first measured ({@link Compaction#growth}), carrying over what is kept beside it
+     * ({@link StoredNetwork#compact}). It comes right after a load: digests come a day apart, and the compaction (a
+     * minute for a year's store) holds up only the next load and a stop of the server, never the queries.
      */
     private void compactIfGrown() {
-        if (settings.compactAt() == 0 || stopping || compactedSize.isEmpty()) return;
-        Optional<Long> now = StoreFootprint.bytes(store.storage());
-        if (now.isEmpty() || now.get() < settings.compactAt() * compactedSize.get()) return;
+        if (settings.compactAt() == 0 || stopping || compactionFailed) return;
+        Optional<Compaction.Growth> growth = Compaction.growth(store);
+        if (growth.isEmpty() || !growth.get().atLeast(settings.compactAt())) return;
         long t0 = System.nanoTime();
         try {
             Compaction.Result r = StoredNetwork.compact(store);
             CoauthorIndex.warm(store.datasetGraph());
-            compactedSize = r.bytesAfter();
             LOG.info("Compacted the store in {} s: its data {} -> {} MB", String.format("%.1f",
-                    (System.nanoTime() - t0) / 1e9), megabytes(now.get()), r.bytesAfter().map(FolderWatcher::megabytes)
-                    .orElse("?"));
+                    (System.nanoTime() - t0) / 1e9), megabytes(growth.get().bytes()),
+                    r.bytesAfter().map(FolderWatcher::megabytes).orElse("?"));
         } catch (RuntimeException e) {
-            compactedSize = now;   // tried again once it has grown as much again
-            LOG.error("Could not compact the store: {}", e.getMessage() != null ? e.getMessage() : e.toString());
+            compactionFailed = true;
+            LOG.error("Could not compact the store (not tried again until the server starts again): {}",
+                    e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 

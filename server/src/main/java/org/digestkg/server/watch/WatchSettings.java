@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
+import org.digestkg.storage.Compaction;
+
 /**
  * How a folder is watched.
  *
@@ -16,7 +18,7 @@ import java.util.function.LongSupplier;
  *               may hold it still
  * @param rehearsals how many rounds of the load path to run on sample digests before watching ({@link LoadRehearsal}),
  *               so that the first watched file loads on compiled code; 0 for none
- * @param compactAt how many times its size when the watch began, or when it was last compacted, the store's data
+ * @param compactAt how many times its size just after its last compaction (or when first measured) the store's data
  *               may grow to before the watch compacts it after a load (TDB2 keeps the blocks each write copies: a day
  *               added to a year's store adds about 60 MB); 0 for never
  */
@@ -27,7 +29,7 @@ record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, int re
      * on; the data compacted once it has doubled.
      */
     static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime,
-            LoadRehearsal.ROUNDS, 2);
+            LoadRehearsal.ROUNDS, Compaction.WORTH_AT);
 
     WatchSettings {
         Objects.requireNonNull(quiet, "quiet");
