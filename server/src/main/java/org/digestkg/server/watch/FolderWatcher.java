@@ -192,6 +192,9 @@ final class FolderWatcher implements Runnable {
      * ({@link StoredNetwork}, by the days changed, as {@code kg build} does) and the in-memory index up to date.
      */
     private void load(List<Due> due) {
+        if (due.isEmpty()) {
+            return;   // most rounds: no read transaction for nothing
+        }
         StoredNetwork.Noted before = StoredNetwork.note(store);
         Set<LocalDate> days = new HashSet<>();
         boolean imported = false;
