@@ -131,7 +131,9 @@ class FolderWatchTest {
 
         await(() -> log.lines().stream().filter(l -> l.contains("Co-authorship index updated")).count() == 2,
                 "the co-authorship network is brought up to date after each load");
-        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow(() -> new AssertionError("no current kept network"));
+        // its file is written just after the index is served from it
+        await(() -> StoredNetwork.kept(store).isPresent(), "the network is kept beside the store for its state");
+        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow();
         assertTrue(kept.sameAs(CoauthorGraph.load(store)), "the network kept beside the store equals a fresh one");
     }
 
@@ -192,7 +194,8 @@ class FolderWatchTest {
         CoauthorGraph fresh = CoauthorGraph.load(store);
         assertTrue(IntStream.range(0, fresh.authorCount()).anyMatch(a -> fresh.author(a).name().equals("Ada Lovelace")),
                 "the other writer's paper is in the store's network");
-        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow(() -> new AssertionError("no current kept network"));
+        await(() -> StoredNetwork.kept(store).isPresent(), "the network is kept beside the store for its state");
+        CoauthorGraph kept = StoredNetwork.kept(store).orElseThrow();
         assertTrue(kept.sameAs(fresh), "the network kept beside the store holds the other writer's paper too");
     }
 
@@ -288,6 +291,8 @@ class FolderWatchTest {
         Files.move(tmpFile, folder.resolve("extra.nt.gz"), StandardCopyOption.ATOMIC_MOVE);
         await(() -> ask("ASK { GRAPH <" + DKG.BASE + "import/extra.nt.gz> { ?s ?p 'imported' } }"),
                 "the triple, in the graph named after the file");
+        // the event comes once the import has returned, a moment after its commit answers
+        await(() -> !events.imported.isEmpty(), "the import is reported");
         assertEquals(LoadResult.Status.LOADED, events.imported.get(0).status());
     }
 
