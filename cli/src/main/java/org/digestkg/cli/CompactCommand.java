@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
                 "replaced or removed grows the store (about 60 MB for a day added to a year's",
                 "store) until it is compacted. The data, the search index and what is kept",
                 "beside the store (the co-author network, the counts) stay as they were. The",
-                "store must not be in use: stop kg serve first (a server started with --update",
-                "compacts through /$/compact/kg)."},
+                "store must not be in use: stop kg serve first (kg serve --watch compacts its",
+                "store by itself once the data has doubled; one started with --update can",
+                "compact through /$/compact/kg)."},
         footer = {"", "Example:", "  kg compact --store ~/digests/store"})
 final class CompactCommand implements Callable<Integer> {
 
