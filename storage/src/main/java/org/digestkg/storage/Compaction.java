@@ -12,15 +12,17 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.digestkg.storage.tdb.CommittedState;
+import org.digestkg.storage.tdb.PackedCompaction;
 import org.digestkg.storage.tdb.StoreFootprint;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a store's data afresh. TDB2 copies every index block a write transaction touches and keeps the old copy for
  * readers that may still see it, so a store grows with every digest added, replaced or removed (about 60 MB for a
- * day added to a year's store) until it is compacted: TDB2 then copies what the latest state holds into a new
- * storage folder ({@code Data-NNNN}) and deletes the old one. A process killed meanwhile leaves the old folder in use
- * and the new one unfinished, which TDB2 does not use.
+ * day added to a year's store) until it is compacted: what the latest state holds is then copied into a new storage
+ * folder ({@code Data-NNNN}), its indexes packed ({@link PackedCompaction}; TDB2's own compaction where that cannot
+ * run), and the old one deleted. A process killed meanwhile leaves the old folder in use and the new one unfinished,
+ * which TDB2 does not use.
  * <p>
  * The data is the same after it, but the state key ({@link CommittedState}) is not: what is kept beside the store
  * under that key is carried over rather than left to be rebuilt: the counts, moved by a change that wrote nothing
@@ -98,7 +100,7 @@ public final class Compaction {
     public static Result compact(GraphStore store, Optional<String> before, OptionalLong commitsBefore) {
         Optional<Long> bytesBefore = StoreFootprint.bytes(store.storage());
         StatsChange none = new StatsChange(store.datasetGraph());
-        DatabaseMgr.compact(store.storage(), true);
+        if (!PackedCompaction.run(store.storage())) DatabaseMgr.compact(store.storage(), true);
         Stats.update(store, before, none);
         StoredDigests.keep(store);
         DatasetGraph dsg = store.datasetGraph();

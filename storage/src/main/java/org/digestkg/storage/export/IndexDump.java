@@ -23,6 +23,7 @@ import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.digestkg.storage.tdb.TdbStorage;
 import org.digestkg.storage.export.LineEncoder.Lines;
 import org.digestkg.storage.tdb.JenaInternals;
+import org.digestkg.storage.tdb.NodeFile;
 
 /**
  * {@link StoreDump}'s fast path: writes a TDB2 store as N-Triples or N-Quads straight from its quad indexes. This

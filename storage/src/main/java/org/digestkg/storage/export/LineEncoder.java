@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 import org.apache.jena.tdb2.store.NodeId;
+import org.digestkg.storage.tdb.NodeFile;
 
 /**
  * Turns batches of node ids into N-Triples or N-Quads lines. Terms are formatted by Jena's N-Triples formatter, the

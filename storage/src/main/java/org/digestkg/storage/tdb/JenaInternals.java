@@ -40,6 +40,8 @@ public final class JenaInternals {
         RELEASE("releasing the store on close", "the store stays open until the process ends"),
         LOCK("trying the store's lock", "Jena's error message tells whether the store is in use"),
         PACKED_LOAD("writing a new store's quad indexes from sorted quads", "TDB2's sequential loader writes them"),
+        PACKED_COMPACTION("writing a compacted store's quad indexes packed",
+                "TDB2's compaction copies the store quad by quad"),
         COUNTS("counting the store from its quad indexes", "SPARQL counts it"),
         FOOTPRINT("the bytes TDB2's indexes and node file use", "kg compact does not say what it freed");
 

@@ -1,4 +1,4 @@
-package org.digestkg.storage.export;
+package org.digestkg.storage.tdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +20,14 @@ import org.apache.thrift.TConfiguration;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.transport.TTransport;
-import org.digestkg.storage.tdb.JenaInternals;
 
 /**
  * The nodes of a TDB2 store, read from its node data file mapped into memory. The records are the ones Jena's
  * {@link NodeTableTRDF} reads, decoded by the same Thrift code, but Jena reads the file a few bytes per system call,
- * which made decoding nodes most of the time of an export. Not thread-safe: it has a read position.
+ * which made decoding nodes most of the time of an export, and of a compaction. Not thread-safe: it has a read
+ * position.
  */
-final class NodeFile {
+public final class NodeFile {
 
     private final ByteBuffer data;
     private final TProtocol protocol;
@@ -43,7 +43,7 @@ final class NodeFile {
      * @throws JenaInternals.UnknownLayout when the store does not keep its nodes in one such file, or when the file
      *                                     is too large for one mapping (over 2 GB)
      */
-    static NodeFile map(DatasetGraphTDB tdb) {
+    public static NodeFile map(DatasetGraphTDB tdb) {
         NodeTable base = tdb.getQuadTable().getNodeTupleTable().getNodeTable().baseNodeTable();
         if (!(base instanceof NodeTableTRDF trdf)) {
             throw new JenaInternals.UnknownLayout("the node table is a " + base.getClass().getSimpleName());
@@ -63,7 +63,7 @@ final class NodeFile {
         }
     }
 
-    Node get(NodeId id) {
+    public Node get(NodeId id) {
         Node inline = NodeId.extract(id);
         if (inline != null) return inline;
         data.position((int) id.getPtrLocation());
@@ -77,10 +77,10 @@ final class NodeFile {
     }
 
     /** Where the parts of a plain literal ({@link #plainLiteral}) are in the node file; reused from call to call. */
-    static final class PlainLiteral {
-        int lex, lexLength;
+    public static final class PlainLiteral {
+        public int lex, lexLength;
         /** -1 for a string literal */
-        int lang = -1, langLength;
+        public int lang = -1, langLength;
     }
 
     /**
@@ -93,7 +93,7 @@ final class NodeFile {
      *
      * @return whether {@code into} now holds the literal's parts
      */
-    boolean plainLiteral(NodeId id, PlainLiteral into) {
+    public boolean plainLiteral(NodeId id, PlainLiteral into) {
         if (NodeId.isInline(id)) return false;
         int at = (int) id.getPtrLocation();
         // RDF_Term's field 3 (a literal struct), then the literal's field 1 (its lexical form, a string)
@@ -112,7 +112,7 @@ final class NodeFile {
     }
 
     /** Copies {@code length} bytes of the file from {@code from} into {@code to} at {@code at}. */
-    void copy(int from, byte[] to, int at, int length) {
+    public void copy(int from, byte[] to, int at, int length) {
         data.get(from, to, at, length);
     }
 
