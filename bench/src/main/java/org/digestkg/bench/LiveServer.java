@@ -41,9 +41,16 @@ public final class LiveServer {
 
     /** Starts {@code kg serve --store STORE [ARGS...]} on a free port, its output in the log {@code name}. */
     public static LiveServer start(BenchRun run, Path store, String name, String... args) throws IOException {
+        return start(run, store, name, List.of(), args);
+    }
+
+    /** Like {@link #start(BenchRun, Path, String, String...)}, with these options for the server's JVM too. */
+    public static LiveServer start(BenchRun run, Path store, String name, List<String> jvmOptions, String... args)
+            throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(run.kg().kg("serve", "--store", store.toString(), "--port",
                 Integer.toString(port), "--timeout", Long.toString(run.options().queryTimeout().toSeconds())));
+        cmd.addAll(1, jvmOptions);
         cmd.addAll(List.of(args));
         Path log = run.log(name);
         ProcessProbe.Watched w = ProcessProbe.startWatched(cmd, run.options().root(), log);

@@ -24,12 +24,15 @@ import org.digestkg.storage.Compaction;
  */
 record WatchSettings(Duration quiet, Duration rescan, LongSupplier clock, int rehearsals, double compactAt) {
 
+    /** The system property that sets how many rounds a server rehearses ({@link LoadRehearsal#ROUNDS}; 0 for none). */
+    static final String REHEARSALS = "digestkg.watch.rehearsals";
+
     /**
      * A quiet period short enough for a new digest to be queryable within about a second, long enough for a copy to go
      * on; the data compacted once it has doubled.
      */
     static final WatchSettings DEFAULT = new WatchSettings(Duration.ofMillis(300), Duration.ofSeconds(1), System::nanoTime,
-            LoadRehearsal.ROUNDS, Compaction.WORTH_AT);
+            Integer.getInteger(REHEARSALS, LoadRehearsal.ROUNDS), Compaction.WORTH_AT);
 
     WatchSettings {
         Objects.requireNonNull(quiet, "quiet");
