@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -47,6 +48,13 @@ class PackedCompactionTest {
         long compacted;
         Set<Quad> held;
         try (GraphStore store = GraphStore.open(dir)) {
+            DatasetGraph dsg = store.datasetGraph();
+            // a triple of the default graph (a SPARQL update may write one) and a prefix, besides the digests
+            Txn.executeWrite(dsg, () -> {
+                dsg.add(Quad.defaultGraphIRI, NodeFactory.createURI("urn:test:s"), NodeFactory.createURI("urn:test:p"),
+                        NodeFactory.createLiteralString("in the default graph"));
+                dsg.prefixes().add("test", "urn:test:");
+            });
             held = quads(store.datasetGraph());
             Map<String, String> prefixes = prefixes(store.datasetGraph());
             long bloated = bytes(store);
@@ -54,7 +62,9 @@ class PackedCompactionTest {
             assertTrue(PackedCompaction.run(store.storage()), "the packed path, not TDB2's");
 
             assertEquals(held, quads(store.datasetGraph()), "the same quads");
+            assertTrue(held.stream().anyMatch(Quad::isDefaultGraph), "the default graph's triple among them");
             assertEquals(prefixes, prefixes(store.datasetGraph()), "the same prefixes");
+            assertEquals("urn:test:", prefixes.get("test"));
             assertEquals(List.of("Data-0002"), storageFolders(dir), "the new storage only: the old one and the "
                     + "temporary folder are gone");
             compacted = bytes(store);

@@ -63,7 +63,7 @@ public final class WatchStep implements BenchStep {
             Path folder = run.options().work().resolve("watch/" + r);
             Disk.deleteQuietly(folder);
             Files.createDirectories(folder);
-            // a quick run is a smoke test: one round of the server's rehearsal instead of four saves it 6 s
+            // a quick run is a smoke test: one round of the server's rehearsal instead of four saves it 4 s
             List<String> jvm = run.options().quick() ? List.of("-Ddigestkg.watch.rehearsals=1") : List.of();
             LiveServer server = LiveServer.start(run, store, "watch-" + n + "-" + r, jvm, "--watch", folder.toString());
             try {
