@@ -32,7 +32,7 @@ public record BenchOptions(List<Integer> days, Path work, int repeat, boolean qu
               --days 184,1840       corpus sizes in days; the smallest gets every step, larger ones build (and tdbloader)
               --work DIR            corpora, stores, exports and logs (default bench/work)
               --repeat N            runs of each timed step on the smallest corpus; the median is reported (default 3)
-              --quick               smoke test: 30 days, 1 repeat, 1 warm-up and 3 timed queries
+              --quick               smoke test: 30 days, 1 repeat, 1 warm-up and 3 timed queries, 6 searches
               --no-tdbloader-1840   skip tdb2.tdbloader on corpora larger than the smallest
               --timeout MIN         limit of any one process (default 30)
               --min-free-gb G       stop a process when the work folder's disk has less than G GiB free (default 10)

@@ -1,5 +1,6 @@
 package org.digestkg.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,5 +26,13 @@ public final class SearchQueries {
             "具身导航", "扩散模型 AND 视频生成", "LLM 推理");
 
     private SearchQueries() {
+    }
+
+    /** The searches a run times: all of them, or for a quick run (a smoke test) the first three of each language. */
+    public static List<String> of(BenchOptions options) {
+        if (!options.quick()) return ALL;
+        List<String> few = new ArrayList<>(ALL.subList(0, 3));
+        few.addAll(ALL.subList(25, 28));
+        return List.copyOf(few);
     }
 }

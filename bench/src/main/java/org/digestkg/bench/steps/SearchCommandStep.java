@@ -39,7 +39,7 @@ public final class SearchCommandStep implements BenchStep {
         run.table().add("search index of the " + run.smallest() + "-day store (" + store.getFileName() + "/text)",
                 Fmt.mib(index / (double) (1 << 20)) + " (store and index " + Fmt.mib(all / (double) (1 << 20))
                         + "; the build times above include indexing)", "", Met.NONE);
-        List<String> queries = run.options().quick() ? SearchQueries.ALL.subList(0, 10) : SearchQueries.ALL;
+        List<String> queries = SearchQueries.of(run.options());
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             ProcessProbe.Result r = run.run(run.kg().kg("search", "--store", store.toString(), queries.get(i)),

@@ -45,17 +45,18 @@ public final class SearchServerStep extends ServerStep {
     public void run(BenchRun run) throws Exception {
         LiveServer server = run.server();
         String base = server.sparqlUrl().replaceFirst("/sparql$", "");
-        // rounds over all 50, as the other server steps warm up and repeat each query: a fresh server's search code
+        // rounds over all the queries, as the other server steps warm up and repeat each query: a fresh server's search code
         // is not compiled yet after one request per query, and a pause of the JVM falls on a different query in
         // each timed round; each query's figure is the median of its timed rounds
         int warm = Math.max(1, run.options().warmup());
         int timed = Math.max(1, run.options().queryRuns());
+        List<String> queries = SearchQueries.of(run.options());
         List<List<Double>> perQuery = new ArrayList<>();
-        SearchQueries.ALL.forEach(q -> perQuery.add(new ArrayList<>()));
+        queries.forEach(q -> perQuery.add(new ArrayList<>()));
         long hits = 0;
         for (int round = 0; round < warm + timed; round++) {
-            for (int i = 0; i < SearchQueries.ALL.size(); i++) {
-                String q = SearchQueries.ALL.get(i);
+            for (int i = 0; i < queries.size(); i++) {
+                String q = queries.get(i);
                 URI uri = URI.create(base + "/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = get(uri);
@@ -72,7 +73,7 @@ public final class SearchServerStep extends ServerStep {
         List<Double> json = perQuery.stream().map(Fmt::median).toList();
         double max = perQuery.stream().flatMap(List::stream).max(Double::compare).orElse(Double.NaN);
         double p95 = Fmt.percentile(json, 95);
-        run.table().add("search: " + SearchQueries.ALL.size() + " English and Chinese queries, /kg/search JSON "
+        run.table().add("search: " + queries.size() + " English and Chinese queries, /kg/search JSON "
                         + "(best 20 with snippets), through Fuseki HTTP, each the median of " + timed + " rounds after "
                         + warm + " warm-up rounds",
                 "p50 " + Fmt.millis(Fmt.percentile(json, 50)) + ", p95 " + Fmt.millis(p95) + ", slowest single answer "
@@ -81,7 +82,7 @@ public final class SearchServerStep extends ServerStep {
 
         String searchRq = java.nio.file.Files.readString(run.options().root().resolve("sparql/search.rq"));
         List<Double> sparql = new ArrayList<>();
-        for (String q : SearchQueries.ALL) {
+        for (String q : queries) {
             ParameterizedSparqlString pss = new ParameterizedSparqlString(searchRq);
             pss.setLiteral("q", q);
             server.ask(pss.toString());
