@@ -21,7 +21,6 @@ import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDBException;
@@ -71,11 +70,9 @@ public final class PackedCompaction {
         return JenaInternals.attempt(Concern.PACKED_COMPACTION, () -> {
             // Windows cannot rename a folder with files mapped in it, which TDB2 compacts another way
             if (Sys.isWindows) return Optional.empty();
-            DatasetGraph d = storage;
-            while (d instanceof DatasetGraphWrapper w && !(d instanceof DatasetGraphSwitchable)) d = w.getWrapped();
-            if (!(d instanceof DatasetGraphSwitchable container) || !container.hasContainerPath()) {
-                throw new UnknownLayout("not a TDB2 store on disk");
-            }
+            DatasetGraphSwitchable container = TdbStorage.switchable(storage)
+                    .filter(DatasetGraphSwitchable::hasContainerPath)
+                    .orElseThrow(() -> new UnknownLayout("not a TDB2 store on disk"));
             if (!(container.get() instanceof DatasetGraphTDB)) throw new UnknownLayout("not a TDB2 dataset");
             // touched now, so that a Jena without them falls back here rather than failing halfway
             CopyDSG.class.getName();

@@ -20,11 +20,21 @@ public final class TdbStorage {
 
     /** The TDB2 storage of {@code dsg}, or null when it is not a TDB2 store. */
     public static DatasetGraphTDB of(DatasetGraph dsg) {
+        return TDBInternal.getDatasetGraphTDB(unwrapped(dsg));
+    }
+
+    /** The dataset TDB2 switches to a new storage folder when it compacts, when {@code dsg} is a TDB2 store. */
+    static Optional<DatasetGraphSwitchable> switchable(DatasetGraph dsg) {
+        return unwrapped(dsg) instanceof DatasetGraphSwitchable s ? Optional.of(s) : Optional.empty();
+    }
+
+    /** {@code dsg} without the views that wrap it, down to TDB2's switchable dataset if there is one. */
+    private static DatasetGraph unwrapped(DatasetGraph dsg) {
         DatasetGraph d = dsg;
         while (d instanceof DatasetGraphWrapper w && !(d instanceof DatasetGraphSwitchable)) {
             d = w.getWrapped();
         }
-        return TDBInternal.getDatasetGraphTDB(d);
+        return d;
     }
 
     /**
@@ -33,10 +43,7 @@ public final class TdbStorage {
      * {@code Data-NNNN} directory: the folder is then that directory's parent.
      */
     public static Optional<Path> folder(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (d instanceof DatasetGraphWrapper w && !(d instanceof DatasetGraphSwitchable)) {
-            d = w.getWrapped();
-        }
+        DatasetGraph d = unwrapped(dsg);
         if (d instanceof DatasetGraphSwitchable s && s.hasContainerPath()) {
             return Optional.of(s.getContainerPath().toAbsolutePath().normalize());
         }
