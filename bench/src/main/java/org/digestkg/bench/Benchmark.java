@@ -20,6 +20,7 @@ import org.digestkg.bench.steps.BuildMemoryStep;
 import org.digestkg.bench.steps.BuildStep;
 import org.digestkg.bench.steps.CoauthorCommandsStep;
 import org.digestkg.bench.steps.CoauthorQueriesStep;
+import org.digestkg.bench.steps.CompactStep;
 import org.digestkg.bench.steps.ExplorerPagesStep;
 import org.digestkg.bench.steps.ExportStep;
 import org.digestkg.bench.steps.LargeBuildStep;
@@ -67,6 +68,7 @@ public final class Benchmark {
             new TypicalAuthorStep(),
             new ExplorerPagesStep(),
             new ServerMemoryStep(),
+            new CompactStep(),
             new LargeBuildStep(),
             new PerDigestTrendStep());
 

@@ -53,6 +53,9 @@ class BenchmarkSmokeTest {
                 && r.value().matches("[\\d,]+ MiB") && r.target().contains("512")), report);
         assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith("kg serve: memory peaks")
                 && r.value().matches("private [\\d,]+ MiB, mapped [\\d,]+ MiB, RSS [\\d,]+ MiB")), report);
+        assertTrue(b.table().rows().stream().anyMatch(r -> r.measure().startsWith("kg compact of the 3-day store")
+                && r.value().matches("[\\d.,]+ m?s; its data [\\d,]+ MB → [\\d,]+ MB \\(its own clock [\\d.]+ s\\); "
+                        + "private [\\d,]+ MiB, .*")), report);
         String written = Files.readString(work.resolve("results.md"));
         assertTrue(written.contains("| measure"));
         assertFalse(written.contains("Partial results"), "the last write is the finished run's");
