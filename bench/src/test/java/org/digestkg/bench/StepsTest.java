@@ -65,9 +65,9 @@ class StepsTest {
     @Test
     void stepsOptionsAreWhatBenchRunAccepts() {
         assertEquals(List.of("parse", "build", "tdbloader", "add", "watch", "stats", "cocli", "export", "search", "serve",
-                "large"), List.copyOf(Benchmark.stepOptions()));
+                "compact", "large"), List.copyOf(Benchmark.stepOptions()));
         assertEquals(Set.copyOf(Benchmark.stepOptions()), BenchOptions.STEPS);
         assertTrue(BenchOptions.USAGE.contains(
-                "--steps parse,build,tdbloader,add,watch,stats,cocli,export,search,serve,large"));
+                "--steps parse,build,tdbloader,add,watch,stats,cocli,export,search,serve,compact,large"));
     }
 }
