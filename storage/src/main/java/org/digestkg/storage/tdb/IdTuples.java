@@ -280,6 +280,13 @@ final class IdTuples implements AutoCloseable {
     /** The sources merged, equal quads once. */
     private static final class Merge implements Iterator<byte[]> {
         private final PriorityQueue<Source> queue = new PriorityQueue<>(Merge::compare);
+        /**
+         * Where each key is put together before it is copied out. Writing the ids straight into a new array went wrong
+         * now and then once C2 had compiled {@link #take} (OpenJDK 17.0.15): some of the four stores were lost or
+         * landed in another's place, leaving a key partly zero and the merge out of order. Stores into an array that
+         * already exists are not the ones C2 folds into the new array's initialisation.
+         */
+        private final byte[] scratch = new byte[4 * ID_BYTES];
         private byte[] next;
 
         Merge(List<Source> sources) {
@@ -299,8 +306,8 @@ final class IdTuples implements AutoCloseable {
         private byte[] take(byte[] last) {
             while (!queue.isEmpty()) {
                 Source s = queue.poll();
-                byte[] key = new byte[4 * ID_BYTES];
-                for (int k = 0; k < 4; k++) LONGS.set(key, k * ID_BYTES, s.column(k));
+                for (int k = 0; k < 4; k++) LONGS.set(scratch, k * ID_BYTES, s.column(k));
+                byte[] key = scratch.clone();
                 if (s.advance()) queue.add(s);
                 // the store keeps a quad once; an index given it twice would count it twice
                 if (last == null || !Arrays.equals(key, last)) return key;

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -147,20 +148,50 @@ public final class PackedQuads implements AutoCloseable {
     private void write(TupleIndex index, Iterator<byte[]> keys) {
         BPlusTree tree = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
         RecordFactory factory = tree.getRecordFactory();
+        Iterator<byte[]> sorted = ascending(index.getName(), keys);
         Iterator<Record> records = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sorted.hasNext();
+            }
+
+            @Override
+            public Record next() {
+                return factory.create(sorted.next());
+            }
+        };
+        CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(records, tree.getParams(), factory,
+                tree.getStateManager().getBufferChannel(), tree.getNodeManager().getBlockMgr(),
+                tree.getRecordsMgr().getBlockMgr()));
+    }
+
+    /**
+     * {@code keys}, checked to be strictly ascending: the rewriter trusts its input to be, and given keys out of order
+     * writes a tree that finds the wrong quads. A load that hits this fails instead (a first load's store is then
+     * emptied when next opened, a compaction keeps the old storage).
+     */
+    static Iterator<byte[]> ascending(String index, Iterator<byte[]> keys) {
+        return new Iterator<>() {
+            private byte[] last;
+            private long count;
+
             @Override
             public boolean hasNext() {
                 return keys.hasNext();
             }
 
             @Override
-            public Record next() {
-                return factory.create(keys.next());
+            public byte[] next() {
+                byte[] key = keys.next();
+                if (last != null && Arrays.compareUnsigned(last, key) >= 0) {
+                    throw new IllegalStateException("the sorted quads for index " + index + " are out of order after "
+                            + count + " keys");
+                }
+                last = key;
+                count++;
+                return key;
             }
         };
-        CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(records, tree.getParams(), factory,
-                tree.getStateManager().getBufferChannel(), tree.getNodeManager().getBlockMgr(),
-                tree.getRecordsMgr().getBlockMgr()));
     }
 
     /** Deletes the sorted quads kept on disk, if any: after {@link #writeIndexes()}, or when the load is undone. */
