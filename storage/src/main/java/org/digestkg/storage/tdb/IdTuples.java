@@ -282,9 +282,10 @@ final class IdTuples implements AutoCloseable {
         private final PriorityQueue<Source> queue = new PriorityQueue<>(Merge::compare);
         /**
          * Where each key is put together before it is copied out. Writing the ids straight into a new array went wrong
-         * now and then once C2 had compiled {@link #take} (OpenJDK 17.0.15): some of the four stores were lost or
-         * landed in another's place, leaving a key partly zero and the merge out of order. Stores into an array that
-         * already exists are not the ones C2 folds into the new array's initialisation.
+         * now and then once the JIT had compiled {@link #take} (OpenJDK 17.0.15): some of the four stores were lost or
+         * landed in another's place, leaving a key partly zero and the merge out of order (5 spilled builds in 30;
+         * none in 45 with {@code take} never compiled, none in 50 put together here). PackedQuads
+         * checks the order anyway.
          */
         private final byte[] scratch = new byte[4 * ID_BYTES];
         private byte[] next;

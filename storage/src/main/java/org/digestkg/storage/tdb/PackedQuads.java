@@ -184,8 +184,8 @@ public final class PackedQuads implements AutoCloseable {
             public byte[] next() {
                 byte[] key = keys.next();
                 if (last != null && Arrays.compareUnsigned(last, key) >= 0) {
-                    throw new IllegalStateException("the sorted quads for index " + index + " are out of order after "
-                            + count + " keys");
+                    throw new IllegalStateException("the sorted quads for index " + index + " are out of order at key "
+                            + (count + 1));
                 }
                 last = key;
                 count++;

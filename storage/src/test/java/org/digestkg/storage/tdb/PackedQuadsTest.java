@@ -28,7 +28,7 @@ class PackedQuadsTest {
             Iterator<byte[]> checked = PackedQuads.ascending("SPOG", keys.iterator());
             checked.next();
             IllegalStateException e = assertThrows(IllegalStateException.class, checked::next);
-            assertTrue(e.getMessage().contains("index SPOG are out of order after 1 keys"), e.getMessage());
+            assertTrue(e.getMessage().contains("index SPOG are out of order at key 2"), e.getMessage());
         }
     }
 
