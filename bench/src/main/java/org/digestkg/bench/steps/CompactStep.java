@@ -40,7 +40,8 @@ public final class CompactStep implements BenchStep {
             return;
         }
         Matcher m = REPORT.matcher(res.output());
-        String data = m.find() ? "; its data " + m.group(2) + " → " + m.group(3) + " (its own clock " + m.group(1) + " s)"
+        String data = m.find()
+                ? "; its data " + m.group(2) + " → " + m.group(3) + " (its own clock " + m.group(1) + " s)"
                 : "";
         run.table().add(title, Fmt.seconds(res.seconds()) + data + "; " + res.memory().text(), "", Met.NONE);
     }

@@ -45,8 +45,8 @@ public final class SearchServerStep extends ServerStep {
     public void run(BenchRun run) throws Exception {
         LiveServer server = run.server();
         String base = server.sparqlUrl().replaceFirst("/sparql$", "");
-        // rounds over all the queries, as the other server steps warm up and repeat each query: a fresh server's search code
-        // is not compiled yet after one request per query, and a pause of the JVM falls on a different query in
+        // rounds over all the queries, as the other server steps warm up and repeat each query: a fresh server's search
+        // code is not compiled yet after one request per query, and a pause of the JVM falls on a different query in
         // each timed round; each query's figure is the median of its timed rounds
         int warm = Math.max(1, run.options().warmup());
         int timed = Math.max(1, run.options().queryRuns());

@@ -89,14 +89,16 @@ public final class PackedCompaction {
         DatasetGraphTDB current = (DatasetGraphTDB) container.get();
         Path old = DatabaseOps.findStorageLocation(container.getContainerPath());
         if (old == null || !Location.create(old).equals(current.getLocation())) {
-            throw new TDBException("Not the latest storage of " + container.getContainerPath() + ": " + current.getLocation());
+            throw new TDBException("Not the latest storage of " + container.getContainerPath() + ": "
+                    + current.getLocation());
         }
         Matcher m = GENERATION.matcher(old.getFileName().toString());
         if (!m.matches()) throw new UnknownLayout("storage folder " + old.getFileName());
         Path next = old.resolveSibling(String.format("Data-%04d", Integer.parseInt(m.group(1)) + 1));
         Path tmp = next.resolveSibling(next.getFileName() + TMP_SUFFIX);
         if (Files.exists(next) || Files.exists(tmp)) {
-            throw new TDBException("Cannot compact " + container.getContainerPath() + ": " + next + " or " + tmp + " exists");
+            throw new TDBException("Cannot compact " + container.getContainerPath() + ": " + next + " or " + tmp
+                    + " exists");
         }
         try {
             Files.createDirectory(tmp);   // fails if another compaction made it meanwhile, which is then left alone
@@ -105,9 +107,12 @@ public final class PackedCompaction {
         }
         try {
             container.execReadOnlyDatabase(() -> {
-                if (container.get() != current) throw new TDBException("Compacted meanwhile: " + container.getContainerPath());
+                if (container.get() != current) {
+                    throw new TDBException("Compacted meanwhile: " + container.getContainerPath());
+                }
                 copyConfig(old, tmp);
-                copy(current, StoreConnection.connectCreate(Location.create(tmp)).getDatasetGraphTDB(), tmp.resolve(RUNS));
+                DatasetGraphTDB target = StoreConnection.connectCreate(Location.create(tmp)).getDatasetGraphTDB();
+                copy(current, target, tmp.resolve(RUNS));
                 StoreConnection.internalExpel(Location.create(tmp), true);
                 move(tmp, next);
                 DatasetGraphTDB compacted = StoreConnection.connectCreate(Location.create(next)).getDatasetGraphTDB();
