@@ -117,10 +117,12 @@ class StoredNetworkTest {
         run("build", "--store", store.toString(), changed.toString());
         assertKeptAndFresh(store, "after a replacement following the first build");
 
-        // a first build in chunks settles, in each chunk, the papers earlier chunks listed
+        // a first build in chunks settles, in each chunk, the papers earlier chunks listed; its network's facts
+        // sorted on disk in runs of 50
         Path chunked = tmp.resolve("chunked");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=3", "-Dkg.firstChunk=3", "-cp",
+        Process build = new ProcessBuilder(java, "-Dkg.bulkFrom=2", "-Dkg.bulkChunk=3", "-Dkg.firstChunk=3",
+                "-Ddigestkg.networkSpillInMemory=50", "-cp",
                 System.getProperty("java.class.path"), Kg.class.getName(), "build", "-q", "--store", chunked.toString(),
                 dir.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("build.out").toFile()).start();
         assertTrue(build.waitFor(2, TimeUnit.MINUTES), "the chunked build finished");

@@ -1,7 +1,9 @@
 package org.digestkg.coauthorship;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +39,9 @@ import org.digestkg.storage.QuadTap;
 /**
  * Reads papers and their authors: from the store, one scan of its index per predicate inside one read
  * transaction, or from the quads a load writes as it writes them ({@link Collector}). Either way each triple goes
- * through {@link Rows#accept}, the one place that says what a triple means to the network, in any order; the
- * joins happen in hash maps there.
+ * through {@link Reading}, the one place that says what a triple means to the network, in any order, and becomes
+ * {@link Facts}: joined in hash maps ({@link Rows}), or, for a load's collection, sorted on disk
+ * ({@link SpilledNetwork}), which makes the same network.
  *
  * <p>The store is read as quads, not SPARQL solutions: over the union default graph, a query makes TDB2 drop
  * repeats of each triple across the named graphs, which for a year of digests cost more than everything else.
@@ -52,7 +56,7 @@ final class CoauthorGraphLoader {
     private static final Node TYPE = RDF.Nodes.type;
 
     /** Author ids follow this order, so that every listing is deterministic. */
-    private static final Comparator<AuthorRef> AUTHOR_ORDER =
+    static final Comparator<AuthorRef> AUTHOR_ORDER =
             Comparator.comparing(AuthorRef::name).thenComparing(AuthorRef::iri);
 
     /**
@@ -100,24 +104,36 @@ final class CoauthorGraphLoader {
             }
         }
 
-        /** Hands every triple of {@code predicate} (of {@code subject} when given) to {@code rows}. */
-        void read(Node subject, Node predicate, Rows rows) {
-            each(subject, predicate, null, (s, o) -> rows.accept(s, predicate, o));
+        /** Hands every triple of {@code predicate} to {@code rows}. */
+        void read(Node predicate, Rows rows) {
+            each(null, predicate, null, (s, o) -> rows.accept(s, predicate, o));
         }
     }
 
     /**
      * The network of a load into an empty store, collected from the quads the load writes, in any order, so that
-     * it need not be read back from the store afterwards. Papers whose listings the loader settled in the store
-     * are read again from it at the end; anything else it was not shown makes the collection useless.
+     * it need not be read back from the store afterwards; written to disk as it comes ({@link SpilledNetwork}), so
+     * that a decade's network does not stay in memory through the load. Papers whose listings the loader settled in
+     * the store are read again from it at the end; anything else it was not shown makes the collection useless.
      */
-    static final class Collector implements QuadTap {
-        private Rows rows = new Rows();
+    static final class Collector implements QuadTap, AutoCloseable {
+        private SpilledNetwork spill;
+        private Reading reading;
         private final Map<String, Node> settled = new LinkedHashMap<>();
+
+        /** @param storeDir the store's folder, where the facts go while the load goes on */
+        Collector(Path storeDir) {
+            this(new SpilledNetwork(storeDir));
+        }
+
+        Collector(SpilledNetwork spill) {
+            this.spill = spill;
+            this.reading = new Reading(spill);
+        }
 
         @Override
         public void quad(Quad quad) {
-            if (rows != null) rows.accept(quad.getSubject(), quad.getPredicate(), quad.getObject());
+            if (reading != null) reading.accept(quad.getSubject(), quad.getPredicate(), quad.getObject());
         }
 
         @Override
@@ -127,22 +143,34 @@ final class CoauthorGraphLoader {
 
         @Override
         public void missed() {
-            rows = null; // the store must be read; free what was collected
+            close(); // the store must be read; drop what was collected
         }
 
         boolean complete() {
-            return rows != null;
+            return spill != null;
         }
 
         /**
-         * The network of the store after the load, as the calling thread's read transaction sees it; once: what was
-         * collected is let go as it is built (for a decade, hundreds of megabytes while the network is written).
+         * Writes the network of the store after the load, as the calling thread's read transaction sees it, to
+         * {@code file} under {@code stateKey}; once: what was collected is deleted.
          */
-        Loaded loaded(DatasetGraph dsg, Context context) {
-            Rows collected = rows;
-            rows = null;
-            Loaded shown = collected.build(PaperFilter.ALL);
-            return settled.isEmpty() ? shown : reread(Triples.of(dsg, context), shown, settled);
+        void write(DatasetGraph dsg, Context context, Path file, String stateKey) throws IOException {
+            try {
+                if (!settled.isEmpty()) {
+                    spill.replace(settled.keySet());
+                    readAgain(Triples.of(dsg, context), settled.values(), new Reading(spill));
+                }
+                spill.write(file, stateKey);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (spill != null) spill.close();
+            spill = null;
+            reading = null;
         }
     }
 
@@ -157,7 +185,7 @@ final class CoauthorGraphLoader {
         return Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
             for (Node predicate : Rows.PREDICATES) {
-                triples.read(null, predicate, r);
+                triples.read(predicate, r);
             }
             return r;
         }).build(filter);
@@ -198,20 +226,32 @@ final class CoauthorGraphLoader {
      */
     private static Loaded reread(Triples triples, Loaded before, Map<String, Node> affected) {
         Rows r = new Rows();
-        for (Node paper : affected.values()) {
+        readAgain(triples, affected.values(), r.reading);
+        return merge(before, affected.keySet(), r.build(PaperFilter.ALL));
+    }
+
+    /**
+     * What the network needs of these papers, read from the store: their own triples, their listings, their
+     * authors' names, and the codes of every category.
+     */
+    private static void readAgain(Triples triples, Collection<Node> papers, Reading r) {
+        Set<Node> authors = new LinkedHashSet<>();
+        for (Node paper : papers) {
             for (Node predicate : Rows.PAPER_PREDICATES) {
-                triples.read(paper, predicate, r);
+                triples.each(paper, predicate, null, (s, o) -> {
+                    r.accept(s, predicate, o);
+                    if (predicate.equals(DCTERMS.creator)) authors.add(o);
+                });
             }
             triples.each(null, DKG.paper, paper, (appearance, p) -> {
                 r.accept(appearance, DKG.paper, p);
-                triples.read(appearance, DCTERMS.date, r);
+                triples.each(appearance, DCTERMS.date, null, (a, day) -> r.accept(a, DCTERMS.date, day));
             });
         }
-        for (Node author : r.authorsOf(affected.keySet())) {
-            triples.read(author, FOAF.name, r);
+        for (Node author : authors) {
+            triples.each(author, FOAF.name, null, (a, name) -> r.accept(a, FOAF.name, name));
         }
-        triples.read(null, SKOS.notation, r);
-        return merge(before, affected.keySet(), r.build(PaperFilter.ALL));
+        triples.each(null, SKOS.notation, null, (c, code) -> r.accept(c, SKOS.notation, code));
     }
 
     /**
@@ -327,23 +367,36 @@ final class CoauthorGraphLoader {
         return renumbered;
     }
 
-    /** Everything read, interned by IRI. */
-    private static final class Rows {
-        /** The predicates of a paper's own triples the network reads. */
-        static final List<Node> PAPER_PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
-                DKG.mainCategory);
-        /** Every predicate the network reads: a paper's, authors' names, categories' codes, listings and days. */
-        static final List<Node> PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
-                DKG.mainCategory, FOAF.name, SKOS.notation, DKG.paper, DCTERMS.date);
+    /**
+     * What the network is made of, as {@link Reading} finds it in triples: kept in memory ({@link Rows}) or written to
+     * disk ({@link SpilledNetwork}). Any fact may come more than once, and in any order.
+     */
+    interface Facts {
+        /** The subject is typed dkg:Paper: only papers are kept. */
+        void paper(String paper);
 
-        private final Map<String, Integer> authorIndex = new HashMap<>();
-        private final List<String> authorIris = new ArrayList<>();
-        /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
-        private final List<String> names = new ArrayList<>();
-        private final Map<String, String> notations = new HashMap<>();
-        /** Each category concept's IRI once: a decade's papers held a copy each. */
-        private final Map<String, String> concepts = new HashMap<>();
-        private final Map<String, PaperRow> papers = new HashMap<>();
+        void creator(String paper, String author);
+
+        void arxivId(String paper, String id);
+
+        void title(String paper, String title);
+
+        void mainCategory(String paper, String concept);
+
+        void name(String author, String name);
+
+        void notation(String concept, String code);
+
+        /** The paper was listed on that day (an epoch day). */
+        void listed(String paper, int epochDay);
+    }
+
+    /**
+     * What one triple says about the network, the one place that says it; a triple of another predicate says
+     * nothing. In any order: a listing's paper and day come in two triples about the appearance, joined here.
+     */
+    static final class Reading {
+        private final Facts facts;
         /**
          * Appearances of papers in digests whose paper or day has not arrived yet: once both have, the paper is
          * told the day and the appearance forgotten, so that a load's stream holds only its current digest's.
@@ -358,26 +411,25 @@ final class CoauthorGraphLoader {
             static final int UNDATED = Integer.MIN_VALUE;
         }
 
-        /** What one triple says about the network; a triple of another predicate says nothing. In any order. */
+        Reading(Facts facts) {
+            this.facts = facts;
+        }
+
         void accept(Node s, Node p, Node o) {
             if (p.equals(DCTERMS.creator)) {
-                row(s).addAuthor(intern(key(o)));
+                facts.creator(key(s), key(o));
             } else if (p.equals(TYPE)) {
-                if (o.equals(DKG.Paper)) row(s).paper = true;
+                if (o.equals(DKG.Paper)) facts.paper(key(s));
             } else if (p.equals(DKG.arxivId)) {
-                PaperRow row = row(s);
-                row.arxivId = least(row.arxivId, lexical(o));
+                facts.arxivId(key(s), lexical(o));
             } else if (p.equals(DCTERMS.title)) {
-                PaperRow row = row(s);
-                row.title = least(row.title, lexical(o));
+                facts.title(key(s), lexical(o));
             } else if (p.equals(DKG.mainCategory)) {
-                PaperRow row = row(s);
-                row.concept = least(row.concept, concepts.computeIfAbsent(key(o), k -> k));
+                facts.mainCategory(key(s), key(o));
             } else if (p.equals(FOAF.name)) {
-                int author = intern(key(s));
-                names.set(author, least(names.get(author), lexical(o)));
+                facts.name(key(s), lexical(o));
             } else if (p.equals(SKOS.notation)) {
-                notations.merge(key(s), lexical(o), CoauthorGraphLoader::least);
+                facts.notation(key(s), lexical(o));
             } else if (p.equals(DKG.paper)) {
                 String appearance = key(s);
                 Appearance a = appearances.computeIfAbsent(appearance, k -> new Appearance());
@@ -397,36 +449,82 @@ final class CoauthorGraphLoader {
         /** An appearance whose paper and day are both known: the paper is listed that day. */
         private void listed(String appearance, Appearance a) {
             if (a.paper != null && a.day != Appearance.UNDATED) {
-                row(a.paper).seenOn(a.day);
+                facts.listed(a.paper, a.day);
                 appearances.remove(appearance);
             }
         }
+    }
 
-        private PaperRow row(Node subject) {
-            return row(key(subject));
+    /** Everything read, interned by IRI, in memory. */
+    private static final class Rows implements Facts {
+        /** The predicates of a paper's own triples the network reads. */
+        static final List<Node> PAPER_PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory);
+        /** Every predicate the network reads: a paper's, authors' names, categories' codes, listings and days. */
+        static final List<Node> PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory, FOAF.name, SKOS.notation, DKG.paper, DCTERMS.date);
+
+        private final Map<String, Integer> authorIndex = new HashMap<>();
+        private final List<String> authorIris = new ArrayList<>();
+        /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
+        private final List<String> names = new ArrayList<>();
+        private final Map<String, String> notations = new HashMap<>();
+        /** Each category concept's IRI once: a decade's papers held a copy each. */
+        private final Map<String, String> concepts = new HashMap<>();
+        private final Map<String, PaperRow> papers = new HashMap<>();
+        private final Reading reading = new Reading(this);
+
+        @Override
+        public void paper(String paper) {
+            row(paper).paper = true;
+        }
+
+        @Override
+        public void creator(String paper, String author) {
+            row(paper).addAuthor(intern(author));
+        }
+
+        @Override
+        public void arxivId(String paper, String id) {
+            PaperRow row = row(paper);
+            row.arxivId = least(row.arxivId, id);
+        }
+
+        @Override
+        public void title(String paper, String title) {
+            PaperRow row = row(paper);
+            row.title = least(row.title, title);
+        }
+
+        @Override
+        public void mainCategory(String paper, String concept) {
+            PaperRow row = row(paper);
+            row.concept = least(row.concept, concepts.computeIfAbsent(concept, k -> k));
+        }
+
+        @Override
+        public void name(String author, String name) {
+            int id = intern(author);
+            names.set(id, least(names.get(id), name));
+        }
+
+        @Override
+        public void notation(String concept, String code) {
+            notations.merge(concept, code, CoauthorGraphLoader::least);
+        }
+
+        @Override
+        public void listed(String paper, int epochDay) {
+            row(paper).seenOn(epochDay);
+        }
+
+        /** What one triple says about the network ({@link Reading}); in any order. */
+        void accept(Node s, Node p, Node o) {
+            reading.accept(s, p, o);
         }
 
         private PaperRow row(String iri) {
             return papers.computeIfAbsent(iri, PaperRow::new);
-        }
-
-        /** The authors of these papers, their names forgotten, to be read again. */
-        List<Node> authorsOf(Set<String> paperIris) {
-            Set<Integer> ids = new java.util.TreeSet<>();
-            for (String iri : paperIris) {
-                PaperRow row = papers.get(iri);
-                if (row != null) {
-                    for (int i = 0; i < row.authorCount; i++) {
-                        ids.add(row.authors[i]);
-                    }
-                }
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (int id : ids) {
-                names.set(id, null);
-                nodes.add(NodeFactory.createURI(authorIris.get(id)));
-            }
-            return nodes;
         }
 
         private int intern(String author) {
@@ -444,11 +542,8 @@ final class CoauthorGraphLoader {
             List<PaperRow> kept = new ArrayList<>();
             for (PaperRow row : papers.values()) {
                 if (!row.paper) continue; // a subject with a title or creator that is not a dkg:Paper
-                if (row.category == null && row.concept != null) {
-                    row.category = notations.getOrDefault(row.concept, lastSegment(row.concept));
-                }
-                row.finish();
-                if (filter.accepts(row.toRef())) {
+                row.finish(notations);
+                if (filter.accepts(row.ref)) {
                     kept.add(row);
                 }
             }
@@ -489,7 +584,7 @@ final class CoauthorGraphLoader {
             int[][] days = new int[kept.size()][];
             for (int p = 0; p < kept.size(); p++) {
                 PaperRow row = kept.get(p);
-                paperRefs[p] = row.toRef();
+                paperRefs[p] = row.ref;
                 days[p] = Arrays.copyOf(row.days, row.dayCount);
                 int[] ids = new int[row.authorCount];
                 for (int i = 0; i < ids.length; i++) {
@@ -509,13 +604,14 @@ final class CoauthorGraphLoader {
         boolean paper;
         String arxivId;
         String title;
-        /** The main category's code, or (while reading) the IRI of its concept. */
-        String category;
+        /** The IRI of the main category's concept. */
         String concept;
         int[] authors = new int[4];
         int authorCount;
         int[] days = new int[2];
         int dayCount;
+        /** Once {@link #finish finished}. */
+        PaperRef ref;
 
         PaperRow(String iri) {
             this.iri = iri;
@@ -535,32 +631,38 @@ final class CoauthorGraphLoader {
             authors[authorCount++] = id;
         }
 
-        /** Drops the repeats that several appearances (or several digests) of the paper produce. */
-        void finish() {
-            Arrays.sort(authors, 0, authorCount);
-            int n = 0;
-            for (int i = 0; i < authorCount; i++) {
-                if (n == 0 || authors[n - 1] != authors[i]) {
-                    authors[n++] = authors[i];
-                }
-            }
-            authorCount = n;
-            Arrays.sort(days, 0, dayCount);
-            n = 0;
-            for (int i = 0; i < dayCount; i++) {
-                if (n == 0 || days[n - 1] != days[i]) {
-                    days[n++] = days[i];
-                }
-            }
-            dayCount = n;
+        /** Drops the repeats that several appearances (or several digests) of the paper produce; makes its {@link #ref}. */
+        void finish(Map<String, String> notations) {
+            authorCount = distinct(authors, authorCount);
+            dayCount = distinct(days, dayCount);
+            ref = paperRef(iri, arxivId, title, concept, notations, dayCount == 0 ? null : days[0], authorCount);
         }
+    }
 
-        /** After {@link #finish}: the first listing is the least of the days. */
-        PaperRef toRef() {
-            String id = arxivId != null ? arxivId : lastSegment(iri);
-            LocalDate firstListed = dayCount == 0 ? null : LocalDate.ofEpochDay(days[0]);
-            return new PaperRef(iri, id, title != null ? title : "", category, firstListed, authorCount);
+    /** Sorts the first {@code n} values and keeps each once, at the front; how many are kept. */
+    static int distinct(int[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (kept == 0 || values[kept - 1] != values[i]) {
+                values[kept++] = values[i];
+            }
         }
+        return kept;
+    }
+
+    /**
+     * A paper as the network lists it, from what was read of it: the least of each value read, the rules for one
+     * missing (the arXiv id from the IRI, no title, the category's code from its concept's IRI) in this one place.
+     *
+     * @param firstDay the least epoch day it was listed on, or null
+     */
+    static PaperRef paperRef(String iri, String arxivId, String title, String concept, Map<String, String> notations,
+            Integer firstDay, int authorCount) {
+        String id = arxivId != null ? arxivId : lastSegment(iri);
+        String category = concept == null ? null : notations.getOrDefault(concept, lastSegment(concept));
+        LocalDate firstListed = firstDay == null ? null : LocalDate.ofEpochDay(firstDay);
+        return new PaperRef(iri, id, title != null ? title : "", category, firstListed, authorCount);
     }
 
     private static String key(Node node) {
@@ -568,7 +670,7 @@ final class CoauthorGraphLoader {
     }
 
     /** The lesser of two values, either of which may be null: the same whichever comes first. */
-    private static String least(String current, String candidate) {
+    static String least(String current, String candidate) {
         if (current == null) return candidate;
         if (candidate == null) return current;
         return candidate.compareTo(current) < 0 ? candidate : current;
@@ -599,7 +701,7 @@ final class CoauthorGraphLoader {
     }
 
     /** An author without foaf:name: recover a readable name from the IRI (minted as the name, {@code _} for spaces). */
-    private static String nameFromIri(String iri) {
+    static String nameFromIri(String iri) {
         return lastSegment(iri).replace('_', ' ');
     }
 

@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -154,11 +156,41 @@ final class NetworkFile {
         }
     }
 
+    /** A paper as the file holds it: with its authors' ids (ascending) and the days it was listed on. */
+    record Entry(PaperRef paper, int[] authorIds, int[] days) {
+    }
+
     /**
      * Writes the network under {@code stateKey}, replacing the file whole. Streamed to a file beside it, then moved
      * over it: a decade of digests makes a file of hundreds of megabytes, which must not be held in memory too.
      */
     static void write(Path file, String stateKey, CoauthorGraphLoader.Loaded network) throws IOException {
+        Iterator<Entry> papers = new Iterator<>() {
+            private int p;
+
+            @Override
+            public boolean hasNext() {
+                return p < network.papers().length;
+            }
+
+            @Override
+            public Entry next() {
+                Entry e = new Entry(network.papers()[p], network.authorsByPaper()[p], network.days()[p]);
+                p++;
+                return e;
+            }
+        };
+        write(file, stateKey, network.authors().length, Arrays.asList(network.authors()).iterator(),
+                network.papers().length, papers);
+        seen = Seen.of(file, Files.readAttributes(file, BasicFileAttributes.class), new Stored(stateKey, network));
+    }
+
+    /**
+     * Writes a network given as a stream of its authors (in id order) and papers (in id order), under
+     * {@code stateKey}, replacing the file whole; the counts are those the streams give.
+     */
+    static void write(Path file, String stateKey, int authorCount, Iterator<AuthorRef> authors, int paperCount,
+            Iterator<Entry> papers) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
         try {
             // the checksum is taken over the buffer's blocks, not byte by byte as the data stream writes its numbers
@@ -168,30 +200,27 @@ final class NetworkFile {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
                 string(out, stateKey);
-                out.writeInt(network.authors().length);
-                for (AuthorRef author : network.authors()) {
+                out.writeInt(authorCount);
+                for (int a = 0; a < authorCount; a++) {
+                    AuthorRef author = authors.next();
                     string(out, author.iri());
                     string(out, author.name());
                 }
-                out.writeInt(network.papers().length);
-                for (int p = 0; p < network.papers().length; p++) {
-                    PaperRef paper = network.papers()[p];
-                    string(out, paper.iri());
-                    string(out, paper.arxivId());
-                    string(out, paper.title());
-                    string(out, paper.category());
-                    out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
-                    out.writeInt(paper.authorCount());
-                    int[] ids = network.authorsByPaper()[p];
-                    out.writeInt(ids.length);
-                    for (int id : ids) {
+                out.writeInt(paperCount);
+                for (int p = 0; p < paperCount; p++) {
+                    Entry entry = papers.next();
+                    paper(out, entry.paper());
+                    out.writeInt(entry.authorIds().length);
+                    for (int id : entry.authorIds()) {
                         out.writeInt(id);
                     }
-                    int[] listed = network.days()[p];
-                    out.writeInt(listed.length);
-                    for (int day : listed) {
+                    out.writeInt(entry.days().length);
+                    for (int day : entry.days()) {
                         out.writeInt(day);
                     }
+                }
+                if (authors.hasNext() || papers.hasNext()) {
+                    throw new IllegalStateException("more authors or papers than counted");
                 }
                 out.flush();
                 out.writeLong(checked.getChecksum().getValue()); // of everything before it
@@ -199,7 +228,6 @@ final class NetworkFile {
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            seen = Seen.of(file, Files.readAttributes(file, BasicFileAttributes.class), new Stored(stateKey, network));
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -244,13 +272,17 @@ final class NetworkFile {
         return s;
     }
 
+    /** A paper's own fields, as the file and {@link SpilledNetwork} write them. */
+    static void paper(DataOutputStream out, PaperRef paper) throws IOException {
+        string(out, paper.iri());
+        string(out, paper.arxivId());
+        string(out, paper.title());
+        string(out, paper.category());
+        out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
+        out.writeInt(paper.authorCount());
+    }
+
     private static void string(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        SpillFile.writeString(out, s);
     }
 }

@@ -1,6 +1,7 @@
 package org.digestkg.coauthorship;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -179,7 +180,7 @@ public final class StoredNetwork {
      */
     public static QuadTap collector(GraphStore store) {
         DatasetGraph dsg = store.datasetGraph();
-        return Txn.calculateRead(dsg, dsg::isEmpty) ? new CoauthorGraphLoader.Collector() : QuadTap.NONE;
+        return Txn.calculateRead(dsg, dsg::isEmpty) ? new CoauthorGraphLoader.Collector(store.dir()) : QuadTap.NONE;
     }
 
     /**
@@ -226,6 +227,7 @@ public final class StoredNetwork {
     private static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen,
             OptionalLong commits) {
         DatasetGraph dsg = store.datasetGraph();
+        if (!(seen instanceof CoauthorGraphLoader.Collector)) SpilledNetwork.removeLeftover(store.dir());
         return Txn.calculateRead(dsg, () -> {
             Optional<CommittedState> state = CommittedState.seenBy(dsg);
             if (state.isEmpty()) {
@@ -241,12 +243,20 @@ public final class StoredNetwork {
             if (stored != null && stored.stateKey().equals(state.get().key())) {
                 return new Update(Kept.CURRENT, null);
             }
+            if (changedDays != null && seen instanceof CoauthorGraphLoader.Collector c && c.complete()) {
+                // written as it is put together, never held whole in memory
+                synchronized (WRITING) {
+                    try {
+                        c.write(dsg, union(), file, state.get().key());
+                    } catch (IOException | UncheckedIOException e) {
+                        LOG.warn("Could not keep the co-authorship index in {}: {}", file, e.toString());
+                    }
+                }
+                return new Update(Kept.COLLECTED, null);
+            }
             Kept how;
             Loaded network;
-            if (changedDays != null && seen instanceof CoauthorGraphLoader.Collector c && c.complete()) {
-                how = Kept.COLLECTED;
-                network = c.loaded(dsg, union());
-            } else if (stored != null && before.isPresent() && stored.stateKey().equals(before.get())
+            if (stored != null && before.isPresent() && stored.stateKey().equals(before.get())
                     && changedDays != null
                     && (commits.isEmpty() || CommittedState.commitsBefore(dsg).equals(commits))) {
                 how = Kept.UPDATED;

@@ -1,6 +1,7 @@
 package org.digestkg.coauthorship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,6 +63,23 @@ class KeptNetworkTest {
             assertTrue(keptCl.graph().sameAs(CoauthorNetwork.load(store, cl).graph()), "a filtered network");
             assertTrue(keptCl.graph().paperCount() < kept.graph().paperCount());
         }
+    }
+
+    /** The facts a first build's collection sorts on disk, left by a process stopped before it wrote the network. */
+    @Test
+    void theNextWriterDeletesWhatAStoppedCollectionLeft() throws IOException {
+        Path left = dir.resolve(SpilledNetwork.FOLDER);
+        Files.createDirectories(left);
+        Files.writeString(left.resolve("facts-0"), "a run");
+        try (GraphStore store = GraphStore.open(dir)) {
+            Optional<String> before = StoredNetwork.stateKey(store);
+            Path copy = tmp.resolve("2026-03-01.md");
+            Files.copy(TestWorld.repositoryRoot().resolve("data/2026-02-04.md"), copy);
+            assertTrue(new DigestLoader(store).load(copy, LocalDate.parse("2026-03-01")).clean());
+            assertEquals(StoredNetwork.Kept.UPDATED,
+                    StoredNetwork.update(store, before, Set.of(LocalDate.parse("2026-03-01"))));
+        }
+        assertFalse(Files.exists(left));
     }
 
     @Test
