@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ final class SpilledNetwork implements Facts, AutoCloseable {
     /** Category codes: a few hundred concepts. */
     private final Map<String, String> notations = new HashMap<>();
     /** Papers whose facts so far no longer hold: only those added as {@code kept} count for them. */
-    private final Set<String> replaced = new java.util.HashSet<>();
+    private final Set<String> replaced = new HashSet<>();
     /** Whether facts added now hold for replaced papers. */
     private boolean keeping;
 
@@ -369,7 +371,7 @@ final class SpilledNetwork implements Facts, AutoCloseable {
             long day = in.readLong();
             int authorCount = in.readInt();
             PaperRef ref = new PaperRef(iri, arxivId, title, category,
-                    day == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(day), authorCount);
+                    day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), authorCount);
             return new Paper(ref, readInts(in));
         }
     };

@@ -227,7 +227,13 @@ public final class StoredNetwork {
     private static Update updated(GraphStore store, Optional<String> before, Set<LocalDate> changedDays, QuadTap seen,
             OptionalLong commits) {
         DatasetGraph dsg = store.datasetGraph();
-        if (!(seen instanceof CoauthorGraphLoader.Collector)) SpilledNetwork.removeLeftover(store.dir());
+        if (!(seen instanceof CoauthorGraphLoader.Collector)) {
+            try {
+                SpilledNetwork.removeLeftover(store.dir()); // a stopped first build's
+            } catch (UncheckedIOException e) {
+                LOG.warn("{}", e.getMessage());
+            }
+        }
         return Txn.calculateRead(dsg, () -> {
             Optional<CommittedState> state = CommittedState.seenBy(dsg);
             if (state.isEmpty()) {
