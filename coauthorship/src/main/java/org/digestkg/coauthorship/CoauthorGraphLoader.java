@@ -192,6 +192,27 @@ final class CoauthorGraphLoader {
     }
 
     /**
+     * The whole network of the store, as {@link #loadWithDays} reads it with no filter, but put together on disk
+     * ({@link SpilledNetwork}) and written to {@code file} under {@code stateKey}: read into rows in memory, a decade's
+     * network did not fit a 1 GB heap beside the network made of them.
+     *
+     * @param storeDir the store's folder, where the facts are sorted meanwhile
+     */
+    static void writeWhole(DatasetGraph dsg, Context context, Path storeDir, Path file, String stateKey)
+            throws IOException {
+        Triples triples = Triples.of(dsg, context);
+        try (SpilledNetwork spill = new SpilledNetwork(storeDir)) {
+            Reading reading = new Reading(spill);
+            Txn.executeRead(dsg, () -> {
+                for (Node predicate : Rows.PREDICATES) {
+                    triples.each(null, predicate, null, (s, o) -> reading.accept(s, predicate, o));
+                }
+            });
+            spill.write(file, stateKey);
+        }
+    }
+
+    /**
      * The whole network after the digests of {@code changedDays} were loaded, replaced or removed, from the network
      * {@code before} them and the store: only the papers listed on those days, before or now, are read again, the
      * others are taken as they were. A paper's facts live in its listings' digests, so a paper not listed on a

@@ -268,8 +268,12 @@ public final class StoredNetwork {
                 how = Kept.UPDATED;
                 network = CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays);
             } else {
+                Whole whole = readWhole(dsg, store.dir(), file, state.get().key());
+                if (whole.written()) {
+                    return new Update(Kept.READ, null);
+                }
                 how = Kept.READ;
-                network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
+                network = whole.network();
             }
             Held made = new Held(file.toAbsolutePath().normalize(), state.get().key(), network);
             held = made;
@@ -341,8 +345,7 @@ public final class StoredNetwork {
             why = "unreadable (" + e + ")";
         }
         long start = System.nanoTime();
-        Loaded network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
-        write(file, key, network);
+        Loaded network = readWhole(dsg, folder.get(), file, key).network();
         LOG.info("Co-authorship index of the store in {}: {}; rebuilt from the store in {} s", folder.get(), why,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return network.graph();
@@ -377,6 +380,30 @@ public final class StoredNetwork {
         for (int i = 0; i < 2; i++) {
             CoauthorGraphLoader.update(dsg, union(), network, Set.of(LocalDate.ofEpochDay(latest))).graph();
         }
+    }
+
+    /** The whole network read from a store, and whether it is in the store's file now. */
+    private record Whole(Loaded network, boolean written) {
+    }
+
+    /**
+     * The whole network read from the store into {@code file} ({@link CoauthorGraphLoader#writeWhole}, which does not
+     * hold it in memory while it is put together) and read back from it; read into memory instead, and not kept, when
+     * the file cannot be written (a read-only store folder, a full disk).
+     */
+    private static Whole readWhole(DatasetGraph dsg, Path storeDir, Path file, String key) {
+        synchronized (WRITING) {
+            try {
+                CoauthorGraphLoader.writeWhole(dsg, union(), storeDir, file, key);
+                Stored written = NetworkFile.read(file);
+                if (written != null && written.stateKey().equals(key)) {
+                    return new Whole(written.network(), true);
+                }
+            } catch (IOException | UncheckedIOException | Corrupt e) {
+                LOG.warn("Could not keep the co-authorship index in {}: {}", file, e.toString());
+            }
+        }
+        return new Whole(CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union()), false);
     }
 
     /** The loader's setting: the union default graph, whatever the dataset's own settings. */

@@ -82,6 +82,19 @@ class KeptNetworkTest {
         assertFalse(Files.exists(left));
     }
 
+    /** Where nothing can be sorted on disk, the network a reader rebuilds is read into memory, and not kept. */
+    @Test
+    void aNetworkThatCannotBeSortedOnDiskIsReadIntoMemory() throws IOException {
+        Files.delete(dir.resolve(StoredNetwork.FILE));
+        Files.writeString(dir.resolve(SpilledNetwork.FOLDER), "a file where the folder would go");
+        try (GraphStore store = GraphStore.open(dir)) {
+            CoauthorGraph graph = StoredNetwork.graph(store);
+            assertTrue(graph.authorCount() > 1000, "the samples' network: " + graph.authorCount());
+            assertTrue(graph.sameAs(CoauthorGraphLoader.load(store.datasetGraph(), PaperFilter.ALL, null)));
+        }
+        assertFalse(Files.exists(dir.resolve(StoredNetwork.FILE)));
+    }
+
     @Test
     void aStoreChangedSinceOrOpenIsLeftToTheReader() {
         try (GraphStore store = GraphStore.open(dir)) {
