@@ -104,9 +104,11 @@ final class CoauthorGraphLoader {
             }
         }
 
-        /** Hands every triple of {@code predicate} to {@code rows}. */
-        void read(Node predicate, Rows rows) {
-            each(null, predicate, null, (s, o) -> rows.accept(s, predicate, o));
+        /** Hands every triple the network reads ({@link Reading#PREDICATES}) to {@code reading}. */
+        void readAll(Reading reading) {
+            for (Node predicate : Reading.PREDICATES) {
+                each(null, predicate, null, (s, o) -> reading.accept(s, predicate, o));
+            }
         }
     }
 
@@ -184,9 +186,7 @@ final class CoauthorGraphLoader {
         Triples triples = Triples.of(dsg, context);
         return Txn.calculateRead(dsg, () -> {
             Rows r = new Rows();
-            for (Node predicate : Rows.PREDICATES) {
-                triples.read(predicate, r);
-            }
+            triples.readAll(r.reading);
             return r;
         }).build(filter);
     }
@@ -202,12 +202,7 @@ final class CoauthorGraphLoader {
             throws IOException {
         Triples triples = Triples.of(dsg, context);
         try (SpilledNetwork spill = new SpilledNetwork(storeDir)) {
-            Reading reading = new Reading(spill);
-            Txn.executeRead(dsg, () -> {
-                for (Node predicate : Rows.PREDICATES) {
-                    triples.each(null, predicate, null, (s, o) -> reading.accept(s, predicate, o));
-                }
-            });
+            Txn.executeRead(dsg, () -> triples.readAll(new Reading(spill)));
             spill.write(file, stateKey);
         }
     }
@@ -258,7 +253,7 @@ final class CoauthorGraphLoader {
     private static void readAgain(Triples triples, Collection<Node> papers, Reading r) {
         Set<Node> authors = new LinkedHashSet<>();
         for (Node paper : papers) {
-            for (Node predicate : Rows.PAPER_PREDICATES) {
+            for (Node predicate : Reading.PAPER_PREDICATES) {
                 triples.each(paper, predicate, null, (s, o) -> {
                     r.accept(s, predicate, o);
                     if (predicate.equals(DCTERMS.creator)) authors.add(o);
@@ -417,6 +412,13 @@ final class CoauthorGraphLoader {
      * nothing. In any order: a listing's paper and day come in two triples about the appearance, joined here.
      */
     static final class Reading {
+        /** The predicates of a paper's own triples the network reads. */
+        static final List<Node> PAPER_PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory);
+        /** Every predicate the network reads: a paper's, authors' names, categories' codes, listings and days. */
+        static final List<Node> PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
+                DKG.mainCategory, FOAF.name, SKOS.notation, DKG.paper, DCTERMS.date);
+
         private final Facts facts;
         /**
          * Appearances of papers in digests whose paper or day has not arrived yet: once both have, the paper is
@@ -478,13 +480,6 @@ final class CoauthorGraphLoader {
 
     /** Everything read, interned by IRI, in memory. */
     private static final class Rows implements Facts {
-        /** The predicates of a paper's own triples the network reads. */
-        static final List<Node> PAPER_PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
-                DKG.mainCategory);
-        /** Every predicate the network reads: a paper's, authors' names, categories' codes, listings and days. */
-        static final List<Node> PREDICATES = List.of(TYPE, DCTERMS.creator, DKG.arxivId, DCTERMS.title,
-                DKG.mainCategory, FOAF.name, SKOS.notation, DKG.paper, DCTERMS.date);
-
         private final Map<String, Integer> authorIndex = new HashMap<>();
         private final List<String> authorIris = new ArrayList<>();
         /** By author id, null while not known: keyed by IRI, it held a second copy of every author's IRI. */
@@ -493,6 +488,7 @@ final class CoauthorGraphLoader {
         /** Each category concept's IRI once: a decade's papers held a copy each. */
         private final Map<String, String> concepts = new HashMap<>();
         private final Map<String, PaperRow> papers = new HashMap<>();
+        /** Triples become this one's facts through it. */
         private final Reading reading = new Reading(this);
 
         @Override
@@ -537,11 +533,6 @@ final class CoauthorGraphLoader {
         @Override
         public void listed(String paper, int epochDay) {
             row(paper).seenOn(epochDay);
-        }
-
-        /** What one triple says about the network ({@link Reading}); in any order. */
-        void accept(Node s, Node p, Node o) {
-            reading.accept(s, p, o);
         }
 
         private PaperRow row(String iri) {
