@@ -238,7 +238,8 @@ public final class PaperTextIndex extends TextIndexLucene {
     /**
      * For a bulk load: a year of texts makes a few segments instead of dozens, which Lucene then merges; measured on
      * the 184-day build, 42.6 s instead of 52.9 s (README, Performance). 48 MB rather than 96: the 184-day build took
-     * about as long, and the buffer, which outlives young collections, took a decade's build to 662 MiB private against 608.
+     * about as long, and the buffer, which outlives young collections, took a decade's build to 662 MiB private
+     * against 608.
      */
     private static final double BULK_RAM_BUFFER_MB = Double.parseDouble(System.getProperty("kg.textBufferMb", "48"));
 
