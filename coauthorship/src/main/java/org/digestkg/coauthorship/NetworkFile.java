@@ -1,6 +1,7 @@
 package org.digestkg.coauthorship;
 
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -280,6 +281,18 @@ final class NetworkFile {
         string(out, paper.category());
         out.writeLong(paper.firstListed() == null ? Long.MIN_VALUE : paper.firstListed().toEpochDay());
         out.writeInt(paper.authorCount());
+    }
+
+    /** A paper's own fields written by {@link #paper(DataOutputStream, PaperRef)}, read back from a stream. */
+    static PaperRef paper(DataInputStream in) throws IOException {
+        String iri = SpillFile.readString(in);
+        String arxivId = SpillFile.readString(in);
+        String title = SpillFile.readString(in);
+        String category = SpillFile.readString(in);
+        long day = in.readLong();
+        int authorCount = in.readInt();
+        return new PaperRef(iri, arxivId, title, category, day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day),
+                authorCount);
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -364,15 +363,7 @@ final class SpilledNetwork implements Facts, AutoCloseable {
 
         @Override
         public Paper read(DataInputStream in) throws IOException {
-            String iri = readString(in);
-            String arxivId = readString(in);
-            String title = readString(in);
-            String category = readString(in);
-            long day = in.readLong();
-            int authorCount = in.readInt();
-            PaperRef ref = new PaperRef(iri, arxivId, title, category,
-                    day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day), authorCount);
-            return new Paper(ref, readInts(in));
+            return new Paper(NetworkFile.paper(in), readInts(in));
         }
     };
 

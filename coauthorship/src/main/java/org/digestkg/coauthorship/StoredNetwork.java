@@ -268,12 +268,11 @@ public final class StoredNetwork {
                 how = Kept.UPDATED;
                 network = CoauthorGraphLoader.update(dsg, union(), stored.network(), changedDays);
             } else {
-                Whole whole = readWhole(dsg, store.dir(), file, state.get().key());
-                if (whole.written()) {
-                    return new Update(Kept.READ, null);
+                if (writeWhole(dsg, store.dir(), file, state.get().key())) {
+                    return new Update(Kept.READ, null); // in its file, as a collected network is
                 }
                 how = Kept.READ;
-                network = whole.network();
+                network = CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
             }
             Held made = new Held(file.toAbsolutePath().normalize(), state.get().key(), network);
             held = made;
@@ -345,7 +344,7 @@ public final class StoredNetwork {
             why = "unreadable (" + e + ")";
         }
         long start = System.nanoTime();
-        Loaded network = readWhole(dsg, folder.get(), file, key).network();
+        Loaded network = readWhole(dsg, folder.get(), file, key);
         LOG.info("Co-authorship index of the store in {}: {}; rebuilt from the store in {} s", folder.get(), why,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return network.graph();
@@ -382,28 +381,39 @@ public final class StoredNetwork {
         }
     }
 
-    /** The whole network read from a store, and whether it is in the store's file now. */
-    private record Whole(Loaded network, boolean written) {
-    }
-
     /**
-     * The whole network read from the store into {@code file} ({@link CoauthorGraphLoader#writeWhole}, which does not
-     * hold it in memory while it is put together) and read back from it; read into memory instead, and not kept, when
-     * the file cannot be written (a read-only store folder, a full disk).
+     * Writes the whole network read from the store to {@code file} ({@link CoauthorGraphLoader#writeWhole}, which does
+     * not hold it in memory while it is put together); false when the file cannot be written (a read-only store
+     * folder, a full disk).
      */
-    private static Whole readWhole(DatasetGraph dsg, Path storeDir, Path file, String key) {
+    private static boolean writeWhole(DatasetGraph dsg, Path storeDir, Path file, String key) {
         synchronized (WRITING) {
             try {
                 CoauthorGraphLoader.writeWhole(dsg, union(), storeDir, file, key);
-                Stored written = NetworkFile.read(file);
-                if (written != null && written.stateKey().equals(key)) {
-                    return new Whole(written.network(), true);
-                }
-            } catch (IOException | UncheckedIOException | Corrupt e) {
+                return true;
+            } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Could not keep the co-authorship index in {}: {}", file, e.toString());
+                return false;
             }
         }
-        return new Whole(CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union()), false);
+    }
+
+    /**
+     * The whole network read from the store: written to {@code file} and read back from it, or read into memory, and
+     * not kept, when the file cannot be written.
+     */
+    private static Loaded readWhole(DatasetGraph dsg, Path storeDir, Path file, String key) {
+        synchronized (WRITING) { // no other writer replaces the file between the two
+            if (writeWhole(dsg, storeDir, file, key)) {
+                try {
+                    Stored written = NetworkFile.read(file);
+                    if (written != null && written.stateKey().equals(key)) return written.network();
+                } catch (IOException | Corrupt e) {
+                    LOG.warn("Could not read back the co-authorship index in {}: {}", file, e.toString());
+                }
+            }
+        }
+        return CoauthorGraphLoader.loadWithDays(dsg, PaperFilter.ALL, union());
     }
 
     /** The loader's setting: the union default graph, whatever the dataset's own settings. */
