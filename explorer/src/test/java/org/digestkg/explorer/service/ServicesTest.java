@@ -8,18 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
 import org.digestkg.coauthorship.AuthorRef;
 import org.digestkg.coauthorship.CollaborationPath;
 import org.digestkg.explorer.SampleStore;
 import org.digestkg.extractor.model.Field;
 import org.digestkg.extractor.model.Paper;
+import org.digestkg.extractor.parse.DigestParser;
+import org.digestkg.extractor.rdf.Iris;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +173,43 @@ class ServicesTest {
         assertEquals(List.of(LocalDate.of(2026, 2, 23)), feb.days());
         assertEquals(3, feb.series().size());
         assertEquals("other", feb.series().get(2).category());
+    }
+
+    @Test
+    void eachDayCountsThePapersItsDigestListed() {
+        Map<LocalDate, Integer> listed = new LinkedHashMap<>();
+        for (Path digest : SampleStore.digests()) {
+            List<Paper> papers = SampleStore.parse(digest);
+            listed.put(DigestParser.dateFromFileName(digest).orElseThrow(),
+                    (int) papers.stream().map(Iris::paper).distinct().count());
+        }
+        Map<LocalDate, Integer> counted = explorer.digests().days().stream()
+                .collect(Collectors.toMap(DigestDay.DayRef::date, DigestDay.DayRef::papers, (a, b) -> a, LinkedHashMap::new));
+        assertEquals(new TreeMap<>(listed), new TreeMap<>(counted));
+        assertEquals(listed.keySet().stream().sorted(Comparator.reverseOrder()).toList(),
+                List.copyOf(counted.keySet()), "newest first");
+    }
+
+    @Test
+    void eachCategoryCountsItsListingsAsThePlainSumOverTheDigestsCounts() {
+        // categories.rq sums by concept before it joins the names, for speed; the plain formulation is the definition
+        String plain = """
+                PREFIX dkg:  <https://w3id.org/digest-kg/ontology#>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                SELECT ?category (SUM(?found) AS ?listings) {
+                  ?digest dkg:categoryCount ?count . ?count dkg:category ?concept ; dkg:foundCount ?found .
+                  FILTER (?found > 0)
+                  ?concept skos:notation ?category .
+                } GROUP BY ?category""";
+        Map<String, Integer> expected = new TreeMap<>();
+        DatasetGraph dsg = SampleStore.get().datasetGraph();
+        Txn.executeRead(dsg, () -> QueryExec.dataset(dsg).query(plain).select().forEachRemaining(b ->
+                expected.put(b.get("category").getLiteralLexicalForm(),
+                        Integer.parseInt(b.get("listings").getLiteralLexicalForm()))));
+        Map<String, Integer> listed = new TreeMap<>();
+        explorer.categories().categories().forEach(c -> listed.put(c.category().code(), c.count()));
+        assertTrue(expected.size() > 1, expected.toString());
+        assertEquals(expected, listed);
     }
 
     @Test
