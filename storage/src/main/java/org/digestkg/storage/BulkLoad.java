@@ -74,7 +74,7 @@ final class BulkLoad {
      * Digests handed to the reader ahead of the loader: two, so one is parsed while the loader writes the one before.
      * Parsing a digest takes a fraction of loading it, so more buys no speed; it did cost memory: with three, the
      * digests waiting outlived young collections and were promoted, and the full collections that freed them made the
-     * JVM grow its heap (a decade's build: private peak 887 → 662 MiB, README, Performance).
+     * JVM grow its heap (a decade's build: private peak 887 → 662 MiB, docs/performance.md).
      */
     private static final int READ_AHEAD = 2;
 

@@ -21,7 +21,7 @@ import org.digestkg.bench.ResultTable.Met;
 /**
  * The larger corpora (1,840 days): {@code kg build} once each, its time against the smallest build's scaled (≤
  * {@link #TIME_PER_SCALE}× per size ratio) and its memory against the smallest build's ({@link MemoryRows}: private memory flat, RSS
- * ≤ 1.25×), and {@code tdb2.tdbloader} on its export unless {@code --no-tdbloader-1840}. Large stores are deleted
+ * reported), and {@code tdb2.tdbloader} on its export unless {@code --no-tdbloader-1840}. Large stores are deleted
  * afterwards.
  */
 public final class LargeBuildStep implements BenchStep {

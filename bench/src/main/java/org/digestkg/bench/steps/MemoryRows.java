@@ -18,8 +18,9 @@ import org.digestkg.bench.ResultTable.Met;
  * <li>"Flat for 1,840 days": the larger build's private peak ≤ {@link #FLAT_RATIO}× the smallest build's. The
  *     corpus is 10× larger, so anything the build held per paper, author or day would show as a multiple; 15% is
  *     room for the JVM's heap sizing, which moves the peak of repeated runs of the same build by a few per cent.</li>
- * <li>Peak RSS of the smallest build ≤ 1 GB, of a larger one ≤ {@link #RSS_RATIO}× the smallest's. Mapped pages
- *     count in RSS, so these grow with the store; the private target is the one about the build's own memory.</li>
+ * <li>Peak RSS of the smallest build ≤ 1 GB (issue 5). A larger build's RSS is reported as a ratio without a target:
+ *     mapped pages count in RSS and grow with the store (a decade's store maps ten times the pages), which no
+ *     streaming can hold flat; issue 12 put the flat target on private memory for that reason.</li>
  * </ul>
  */
 public final class MemoryRows {
@@ -27,7 +28,6 @@ public final class MemoryRows {
     public static final double PRIVATE_LIMIT_MIB = 512;
     public static final double FLAT_RATIO = 1.15;
     public static final double RSS_LIMIT_MIB = 1024;
-    public static final double RSS_RATIO = 1.25;
 
     static final String PRIVATE = "private memory peak (anonymous + swap: heap, stacks, malloc)";
     static final String MAPPED = "mapped memory peak (file-backed: the store's mapped files, jar, libraries; "
@@ -65,10 +65,8 @@ public final class MemoryRows {
                         Fmt.mib(FLAT_RATIO * small.privateMiB())), met(pr <= FLAT_RATIO, pr, finished));
         table.add(what + MAPPED + when, Fmt.mib(m.mappedMiB()) + " = "
                 + Fmt.ratio(m.mappedMiB() / small.mappedMiB()) + ofSmall);
-        double rr = m.rssMiB() / small.rssMiB();
-        table.add(what + RSS + when, Fmt.mib(m.rssMiB()) + " = " + Fmt.ratio(rr) + ofSmall,
-                String.format(Locale.ROOT, "≤ %s×%s (%s)", Fmt.decimal(RSS_RATIO), ofSmall, Fmt.mib(RSS_RATIO * small.rssMiB())),
-                met(rr <= RSS_RATIO, rr, finished));
+        table.add(what + RSS + when, Fmt.mib(m.rssMiB()) + " = " + Fmt.ratio(m.rssMiB() / small.rssMiB()) + ofSmall
+                + " (no target: the mapped pages in it grow with the store)");
     }
 
     /** One row of a command's peaks, without a target: "private …, mapped …, RSS …". */

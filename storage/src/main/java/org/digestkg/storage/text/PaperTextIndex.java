@@ -237,7 +237,7 @@ public final class PaperTextIndex extends TextIndexLucene {
     private static final double RAM_BUFFER_MB = 16;
     /**
      * For a bulk load: a year of texts makes a few segments instead of dozens, which Lucene then merges; measured on
-     * the 184-day build, 42.6 s instead of 52.9 s (README, Performance). 48 MB rather than 96: the 184-day build took
+     * the 184-day build, 42.6 s instead of 52.9 s (docs/performance.md). 48 MB rather than 96: the 184-day build took
      * about as long, and the buffer, which outlives young collections, took a decade's build to 662 MiB private
      * against 608.
      */
